@@ -1,0 +1,57 @@
+"""Actions before or beside treatment, and the missing facts that matter (clinical-rules.md 0, 5)."""
+
+from __future__ import annotations
+
+from her2nav.case import Case, Condition, Er, Pr, Presentation
+from her2nav.decide.line import History
+from her2nav.knowledge import actions as words
+from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, LVEF_CAUTION_BELOW
+from her2nav.result import Action, ActionKind, SystemicOption, Tier
+
+
+def general_actions(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> list[Action]:
+    actions: list[Action] = []
+    if case.presentation is Presentation.RECURRENCE and not case.metastasis_biopsied:
+        actions.append(Action(ActionKind.REBIOPSY, words.REBIOPSY))
+    if case.has(Condition.PREGNANCY):
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PREGNANCY))
+    cardiac = _cardiac_action(case)
+    if cardiac:
+        actions.append(cardiac)
+    offered = [o for o in systemic if o.tier is not Tier.AVOID]
+    if not offered and not case.has(Condition.PREGNANCY):
+        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_NOTHING_LEFT))
+    elif history.line >= 3:
+        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_LATER_LINE))
+    return actions
+
+
+def _cardiac_action(case: Case) -> Action | None:
+    if case.has(Condition.PREGNANCY):
+        return None
+    findings = []
+    if case.has(Condition.HEART_FAILURE):
+        findings.append("heart failure")
+    if case.lvef is not None and case.lvef < LVEF_CAUTION_BELOW:
+        findings.append(f"LVEF {case.lvef:g}%")
+    if findings:
+        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_REDUCED.format(finding=" and ".join(findings)))
+    if case.lvef is None:
+        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_MISSING)
+    return None
+
+
+def missing_facts(case: Case, systemic: tuple[SystemicOption, ...]) -> list[str]:
+    missing = []
+    if case.lvef is None and any(set(o.drugs) & CARDIAC_HER2_DRUGS for o in systemic):
+        missing.append("lvef: not given, so cardiac cautions were not evaluated")
+    if case.ecog is None:
+        missing.append("ecog: not given, so fitness for chemotherapy was not judged")
+    if case.creatinine_clearance is None and any("capecitabine" in o.drugs for o in systemic):
+        missing.append("creatinine_clearance: not given, so capecitabine (and bone-agent) renal "
+                       "limits were not checked")
+    if case.er is Er.UNKNOWN and case.pr is not Pr.POSITIVE:
+        missing.append("er: unknown, so endocrine options were not weighed")
+    if case.presentation is Presentation.RECURRENCE and case.metastasis_biopsied is None:
+        missing.append("metastasis_biopsied: not given, so a re-biopsy is asked for")
+    return missing

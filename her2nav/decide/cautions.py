@@ -1,0 +1,188 @@
+"""Which safety cautions apply to a regimen for this case (clinical-rules.md section 5).
+
+A concern about one drug either rules the drug out for this patient or only cautions.
+A ruled-out required drug makes the regimen `avoid`; a ruled-out partner is left out of
+the choice, with the reason, and the regimen stays if another partner remains.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from her2nav.case import Case, Condition, Er, Menopause, Sex, SiteName, Symptom
+from her2nav.decide.line import History
+from her2nav.knowledge import safety
+from her2nav.knowledge.drugs import DRUGS, DrugClass
+from her2nav.knowledge.regimens import Regimen
+
+
+@frozen
+class Concern:
+    text: str
+    rules_out: bool = False
+
+
+@frozen
+class Assessment:
+    drugs: tuple[str, ...]
+    cautions: tuple[str, ...]
+    ruled_out: bool
+    not_preferred: bool  # a drug was stopped before for toxicity
+
+
+def assess(regimen: Regimen, case: Case, history: History) -> Assessment:
+    cautions: list[str] = []
+    ruled_out = False
+    kept_required = list(regimen.required)
+    for drug in regimen.required:
+        for concern in drug_concerns(drug, case, history):
+            cautions.append(f"{drug}: {concern.text}")
+            ruled_out |= concern.rules_out
+    kept_choice = _keep_suitable(regimen.one_of, case, history, cautions)
+    if regimen.one_of and not kept_choice:
+        ruled_out = True
+        cautions.append(f"no suitable partner left among {', '.join(regimen.one_of)}")
+    kept_optional = _keep_suitable(regimen.optional, case, history, cautions)
+    drugs = (*kept_required, *kept_choice, *kept_optional)
+    ruled_out |= _check_failed(drugs, history, cautions)
+    regimen_concerns = regimen_level_concerns(drugs, case)
+    cautions.extend(concern.text for concern in regimen_concerns)
+    ruled_out |= any(concern.rules_out for concern in regimen_concerns)
+    not_preferred = any(history.toxicity_course_with(drug) for drug in drugs)
+    return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred)
+
+
+def _keep_suitable(candidates: tuple[str, ...], case: Case, history: History, cautions: list[str]) -> list[str]:
+    kept = []
+    for drug in candidates:
+        concerns = drug_concerns(drug, case, history)
+        failed = history.failed_course_with(drug)
+        if failed is not None and drug != "trastuzumab":
+            concerns = [*concerns, Concern(_failed_text(drug, history), rules_out=True)]
+        blocking = [c for c in concerns if c.rules_out]
+        if blocking:
+            cautions.append(f"{drug} left out: {blocking[0].text}")
+            continue
+        kept.append(drug)
+        cautions.extend(f"{drug}: {c.text}" for c in concerns)
+    return kept
+
+
+def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[str]) -> bool:
+    """True when the regimen relies on a drug the disease progressed on."""
+    failed = [drug for drug in drugs if drug in history.failed_drugs]
+    new = [drug for drug in drugs if drug not in history.failed_drugs]
+    ruled_out = False
+    for drug in failed:
+        if drug == "trastuzumab" and new:
+            cautions.append(f"trastuzumab: {_failed_text(drug, history)}; it continues beyond progression "
+                            "only as the partner of drugs the disease has not failed (GBG-26)")
+        else:
+            cautions.append(f"{drug}: {_failed_text(drug, history)}; not offered again")
+            ruled_out = True
+    return ruled_out
+
+
+def _failed_text(drug: str, history: History) -> str:
+    course = history.failed_course_with(drug)
+    assert course is not None
+    if course.treatment.perioperative:
+        return f"the disease relapsed early after {course.label()}"
+    return f"the disease progressed on it in {course.label()}"
+
+
+def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
+    """Every concern about one drug for this patient, in the order of clinical-rules.md section 5."""
+    info = DRUGS[drug]
+    concerns: list[Concern] = []
+    if case.has(Condition.PREGNANCY) and (
+        info.her2_directed or info.endocrine or info.drug_class is DrugClass.CDK46_INHIBITOR
+    ):
+        concerns.append(Concern(safety.PREGNANCY_TEXT, rules_out=True))
+    if drug in safety.CARDIAC_HER2_DRUGS:
+        concerns.extend(_cardiac_concerns(case))
+    if drug == "trastuzumab deruxtecan" and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
+        concerns.append(Concern(safety.ILD_TEXT, rules_out=True))
+    if drug in safety.NEUROPATHY_DRUGS and case.has(Condition.PERIPHERAL_NEUROPATHY):
+        concerns.append(Concern(f"peripheral neuropathy: {safety.NEUROPATHY_TEXT}"))
+    if drug == "capecitabine":
+        concerns.extend(_capecitabine_concerns(case))
+    if drug in safety.HEPATIC_DOSE_DRUGS and _liver_function_impaired(case):
+        concerns.append(Concern(safety.HEPATIC_TEXT))
+    if drug in safety.DIARRHEA_TEXT:
+        concerns.append(Concern(safety.DIARRHEA_TEXT[drug]))
+    if drug in safety.HER2_TKIS:
+        concerns.extend(_cross_resistance(drug, history))
+    if info.drug_class is DrugClass.AROMATASE_INHIBITOR:
+        concerns.extend(_aromatase_inhibitor_concerns(case))
+    toxicity = history.toxicity_course_with(drug)
+    if toxicity is not None:
+        concerns.append(Concern(f"stopped for toxicity in {toxicity.label()}: not preferred again"))
+    return concerns
+
+
+def _cardiac_concerns(case: Case) -> list[Concern]:
+    lvef = case.lvef
+    if case.has(Condition.HEART_FAILURE) or (lvef is not None and lvef < safety.LVEF_AVOID_BELOW):
+        finding = "heart failure" if case.has(Condition.HEART_FAILURE) else f"LVEF {lvef:g}%"
+        return [Concern(f"{finding}: not given pending cardio-oncology review (ASCO: no HER2-targeted "
+                        f"therapy with clinical heart failure or significantly reduced LVEF, case by case); "
+                        f"{safety.LVEF_HOLD_RULES}", rules_out=True)]
+    if lvef is not None and lvef < safety.LVEF_CAUTION_BELOW:
+        return [Concern(f"LVEF {lvef:g}% is below 50%: cardiac assessment before and during "
+                        f"treatment; {safety.LVEF_HOLD_RULES}")]
+    return []
+
+
+def _cross_resistance(drug: str, history: History) -> list[Concern]:
+    other = sorted(tki for tki in safety.HER2_TKIS & history.failed_drugs if tki != drug)
+    if not other:
+        return []
+    return [Concern(f"after progression on {' and '.join(other)}: cross-resistance between HER2 "
+                    "tyrosine-kinase inhibitors is likely and data are scarce")]
+
+
+def _capecitabine_concerns(case: Case) -> list[Concern]:
+    concerns = []
+    if case.has(Condition.DPD_DEFICIENCY):
+        concerns.append(Concern(safety.DPD_TEXT, rules_out=True))
+    clearance = case.creatinine_clearance
+    if clearance is not None and clearance < safety.CAPECITABINE_RENAL_LIMIT:
+        concerns.append(Concern(f"creatinine clearance {clearance:g} mL/min: capecitabine is not "
+                                f"given below {safety.CAPECITABINE_RENAL_LIMIT:g} mL/min", rules_out=True))
+    return concerns
+
+
+def _liver_function_impaired(case: Case) -> bool:
+    return case.has(Condition.HEPATIC_IMPAIRMENT) or any(
+        Symptom.JAUNDICE in site.symptoms for site in case.sites if site.site is SiteName.LIVER)
+
+
+def _aromatase_inhibitor_concerns(case: Case) -> list[Concern]:
+    if case.sex is Sex.MALE:
+        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT["male"])]
+    if case.menopausal_status is not Menopause.POST:
+        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT[case.menopausal_status.value])]
+    return []
+
+
+def regimen_level_concerns(drugs: tuple[str, ...], case: Case) -> list[Concern]:
+    """Concerns about the regimen as a whole rather than one of its drugs."""
+    infos = [DRUGS[drug] for drug in drugs]
+    cytotoxic = any(info.cytotoxic for info in infos)
+    endocrine = any(info.endocrine for info in infos)
+    concerns = []
+    if endocrine and not cytotoxic and case.visceral_crisis:
+        concerns.append(Concern(safety.VISCERAL_CRISIS_TEXT, rules_out=True))
+    if endocrine and case.er is Er.LOW:
+        concerns.append(Concern(safety.ER_LOW_TEXT))
+    if cytotoxic and case.ecog is not None and case.ecog >= safety.POOR_PERFORMANCE_ECOG:
+        concerns.append(Concern(
+            f"ECOG {case.ecog}: fitness for chemotherapy (including the cytotoxic payload of an "
+            "antibody-drug conjugate) is doubtful; HER2-targeted therapy without chemotherapy, "
+            "or best supportive care, are valid choices"))
+    if cytotoxic and any(site.site is SiteName.BONE_MARROW for site in case.sites):
+        concerns.append(Concern(safety.BONE_MARROW_TEXT))
+    if any(site.site is SiteName.LIVER and Symptom.JAUNDICE in site.symptoms for site in case.sites):
+        concerns.append(Concern(safety.JAUNDICE_TEXT))
+    return concerns

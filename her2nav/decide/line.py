@@ -1,0 +1,153 @@
+"""Which line of therapy the patient is at (clinical-rules.md section 1)."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from her2nav.case import Case, Outcome, Setting, Treatment
+from her2nav.result import TraceStep
+
+ASCO_EARLY_RELAPSE_MONTHS = 12
+LABEL_EARLY_RELAPSE_MONTHS = 6  # trastuzumab deruxtecan label, DESTINY-Breast03/09 eligibility
+DEFAULT_EARLY_RELAPSE_MONTHS = ASCO_EARLY_RELAPSE_MONTHS
+
+
+@frozen
+class Course:
+    """A treatment course with its position in the history (1 = oldest)."""
+
+    number: int
+    treatment: Treatment
+
+    def label(self) -> str:
+        t = self.treatment
+        return f"course {self.number} ({' + '.join(t.drugs)}, {t.setting.value}, {t.outcome.value})"
+
+
+@frozen
+class EarlyRelapse:
+    course: Course
+    months: float | None  # None when the course ended in progression or was ongoing at relapse
+
+
+@frozen
+class History:
+    """What the treatment history means for the next choice."""
+
+    line: int
+    reason: str
+    failed_courses: tuple[Course, ...]
+    early_relapse: EarlyRelapse | None
+    toxicity_courses: tuple[Course, ...]
+    ongoing: Course | None
+    received: frozenset[str]
+    trace: tuple[TraceStep, ...]
+
+    @property
+    def failed_drugs(self) -> frozenset[str]:
+        """Drugs the disease progressed on, including an early relapse after (neo)adjuvant therapy."""
+        courses = list(self.failed_courses)
+        if self.early_relapse is not None:
+            courses.append(self.early_relapse.course)
+        return frozenset(drug for course in courses for drug in course.treatment.drugs)
+
+    def failed_course_with(self, drug: str) -> Course | None:
+        courses = [*self.failed_courses, *([self.early_relapse.course] if self.early_relapse else [])]
+        return next((c for c in courses if drug in c.treatment.drugs), None)
+
+    def toxicity_course_with(self, drug: str) -> Course | None:
+        return next((c for c in self.toxicity_courses if drug in c.treatment.drugs), None)
+
+
+def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS) -> History:
+    courses = tuple(Course(n, t) for n, t in enumerate(case.treatments, start=1))
+    metastatic = [c for c in courses if c.treatment.setting is Setting.METASTATIC]
+    failed = tuple(c for c in metastatic if c.treatment.outcome is Outcome.PROGRESSION)
+    failed_her2 = [c for c in failed if c.treatment.her2_directed]
+    relapse, relapse_steps = _early_relapse(courses, early_relapse_months)
+    notes = [step.because for step in relapse_steps if step.step != "early relapse" or relapse is None]
+    line = len(failed_her2) + (1 if relapse else 0) + 1
+    ongoing = next((c for c in reversed(metastatic) if c.treatment.outcome is Outcome.ONGOING), None)
+    reason = _line_reason(line, failed_her2, relapse, early_relapse_months, notes)
+    steps = [*relapse_steps, TraceStep(
+        "line", f"line {line}",
+        f"{len(failed_her2)} metastatic HER2-directed course(s) ended in progression"
+        + (", plus one early relapse after (neo)adjuvant HER2 therapy" if relapse else "")
+        + "; courses stopped for toxicity, completed or ongoing are not failed lines",
+    )]
+    if ongoing is not None:
+        steps.append(TraceStep("ongoing course", "continue it while it controls the disease",
+                               f"{ongoing.label()} has not failed"))
+    return History(
+        line=line,
+        reason=reason,
+        failed_courses=failed,
+        early_relapse=relapse,
+        toxicity_courses=tuple(c for c in courses if c.treatment.outcome is Outcome.TOXICITY),
+        ongoing=ongoing,
+        received=frozenset(drug for c in courses for drug in c.treatment.drugs),
+        trace=tuple(steps),
+    )
+
+
+def _early_relapse(
+    courses: tuple[Course, ...], window: float
+) -> tuple[EarlyRelapse | None, list[TraceStep]]:
+    """The (neo)adjuvant HER2 course closest to the relapse, if it counts as a failed line."""
+    perioperative = [c for c in courses if c.treatment.perioperative and c.treatment.her2_directed]
+    if not perioperative:
+        return None, []
+    course = perioperative[-1]
+    treatment = course.treatment
+    if treatment.outcome in (Outcome.PROGRESSION, Outcome.ONGOING):
+        why = f"{course.label()}: the disease progressed during (neo)adjuvant HER2 therapy"
+        return EarlyRelapse(course, None), [TraceStep("early relapse", "counts as a failed line", why)]
+    months = treatment.months_to_recurrence
+    if months is None:
+        why = (f"{course.label()} gives no months_to_recurrence: taken as more than "
+               f"{ASCO_EARLY_RELAPSE_MONTHS:g} months, so first-line rules apply (ASCO 2022 rec 5.1)")
+        return None, [TraceStep("early relapse", "assumed late relapse", why)]
+    counted = months <= window
+    decision = "counts as a failed line" if counted else "does not count: first-line rules"
+    why = f"relapse {months:g} months after {course.label()}; the window is {window:g} months"
+    steps = [TraceStep("early relapse", decision, why)]
+    note = _window_disagreement(months, window, treatment)
+    if note:
+        steps.append(TraceStep("sources disagree", "early-relapse window", note))
+    return (EarlyRelapse(course, months) if counted else None), steps
+
+
+def _window_disagreement(months: float, window: float, treatment: Treatment) -> str | None:
+    """What the other sources would say, when they would decide differently."""
+    with_pertuzumab = "pertuzumab" in treatment.drugs
+    if LABEL_EARLY_RELAPSE_MONTHS < months <= window:
+        if with_pertuzumab:
+            return ("the trastuzumab deruxtecan label and DESTINY-Breast03 use 6 months and would treat "
+                    "this relapse as first line; NCCN uses 12 months after a pertuzumab-containing regimen")
+        return ("the trastuzumab deruxtecan label, DESTINY-Breast03 and NCCN use 6 months after a regimen "
+                "without pertuzumab and would treat this relapse as first line")
+    if window < months <= ASCO_EARLY_RELAPSE_MONTHS:
+        return "ASCO 2022 (rec 5.0) uses 12 months and would treat this relapse as second line"
+    return None
+
+
+def _line_reason(
+    line: int, failed_her2: list[Course], relapse: EarlyRelapse | None, window: float, notes: list[str]
+) -> str:
+    parts: list[str] = []
+    if relapse is not None:
+        course = relapse.course
+        drugs = " + ".join(d for d in course.treatment.drugs)
+        setting = course.treatment.setting.value
+        when = ("progression during" if relapse.months is None
+                else f"relapse {relapse.months:g} months after")
+        parts.append(f"{when} {setting} {drugs} counts as progression on first-line therapy "
+                     f"(ASCO 2022 rec 5.0; window {window:g} months)")
+    if failed_her2:
+        listed = "; ".join(" + ".join(c.treatment.drugs) for c in failed_her2)
+        parts.append(f"{len(failed_her2)} metastatic HER2-directed line(s) ended in progression ({listed})")
+    if not parts:
+        parts.append("no HER2-directed therapy has failed in the metastatic setting or within "
+                     f"{window:g} months of (neo)adjuvant therapy")
+    text = "; ".join([*parts, *notes])
+    return f"{text[0].upper()}{text[1:]}."

@@ -1,0 +1,193 @@
+"""Systemic options for the line being chosen (clinical-rules.md sections 2-4)."""
+
+from __future__ import annotations
+
+from attrs import evolve, frozen
+
+from her2nav.case import Case, Condition
+from her2nav.decide.cautions import Assessment, assess
+from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, History
+from her2nav.knowledge.regimens import REGIMENS, Regimen
+from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
+
+
+@frozen
+class Candidate:
+    """A regimen weighed for this case, its tier before safety checks, and why."""
+
+    key: str
+    tier: Tier
+    why: str
+
+
+def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption, ...], tuple[TraceStep, ...]]:
+    candidates, steps = _candidates(case, history)
+    options = [_to_option(REGIMENS[c.key], c, case, history) for c in candidates]
+    options = _promote_when_preferred_avoided(options, history)
+    if history.ongoing is not None:
+        options = _continue_ongoing(case, history, options)
+    options.sort(key=lambda option: TIER_ORDER[option.tier])
+    steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
+                 for o in options if o.tier is Tier.AVOID)
+    return tuple(options), tuple(steps)
+
+
+def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
+    if history.line == 1:
+        return first_line(case, history)
+    if history.line == 2 and "trastuzumab deruxtecan" not in history.received:
+        return second_line(case)
+    return later_line(case, history)
+
+
+def first_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
+    hr = case.hormone_receptor_positive
+    maintenance = ("; for HR-positive disease add endocrine therapy at maintenance (ASCO 2022 rec 7.0)"
+                   if hr else "")
+    candidates = [
+        Candidate("thp", Tier.PREFERRED,
+                  f"First line: the guideline standard (ASCO 2022 rec 1.1){maintenance}."),
+        Candidate("tdxd-p", Tier.PREFERRED,
+                  "First line: an approved standard with longer progression-free survival than THP; "
+                  "THP remains appropriate where the risk of interstitial lung disease is high."),
+    ]
+    steps = [TraceStep("first line", "THP and T-DXd + pertuzumab preferred",
+                       "no HER2-directed therapy has failed; sources disagree: T-DXd + pertuzumab is "
+                       "FDA-approved (December 2025) but not in the ASCO 2022 guideline")]
+    if hr:
+        selected = ("HR-positive: for selected patients (low burden, long disease-free interval, "
+                    "comorbidity or patient choice) without visceral crisis.")
+        candidates += [Candidate("ai-h-p", Tier.ALTERNATIVE, selected),
+                       Candidate("ai-h-lapatinib", Tier.ALTERNATIVE, selected)]
+        steps.append(TraceStep("first line", "endocrine + HER2-targeted options as alternatives",
+                               f"ER {case.er.value}, PR {case.pr.value}: hormone-receptor positive"))
+    after_induction = "Maintenance after 4-8 cycles of induction without progression; emerging evidence."
+    if hr:
+        candidates.append(Candidate("maintenance-palbociclib", Tier.CONSIDER, after_induction))
+    candidates.append(Candidate("maintenance-tucatinib", Tier.CONSIDER, after_induction))
+    if case.ecog is not None and case.ecog >= 3 and not hr:
+        candidates.append(Candidate(
+            "hp-without-chemotherapy", Tier.CONSIDER,
+            f"ECOG {case.ecog}: HER2-targeted therapy without chemotherapy for a patient too unwell for it."))
+        steps.append(TraceStep("fitness", "HER2 blockade without chemotherapy considered",
+                               f"ECOG {case.ecog}: chemotherapy-containing options carry a caution"))
+    if case.has(Condition.PERIPHERAL_NEUROPATHY):
+        steps.append(TraceStep("neuropathy", "taxane options carry a caution",
+                               "the knowledge base holds no trial of another partner with trastuzumab "
+                               "+ pertuzumab, so none is offered; discuss a non-taxane partner"))
+    early = _early_relapse_within_label_window(history)
+    if early:
+        candidates[1] = evolve(candidates[1], why=candidates[1].why + f" {early}")
+    return candidates, steps
+
+
+def _early_relapse_within_label_window(history: History) -> str | None:
+    relapse = history.early_relapse
+    months = relapse.months if relapse else None
+    if months is not None and months <= LABEL_EARLY_RELAPSE_MONTHS:
+        return f"Caution: DESTINY-Breast09 excluded relapse within 6 months; this relapse came at {months:g}."
+    return None
+
+
+def second_line(case: Case) -> tuple[list[Candidate], list[TraceStep]]:
+    brain = _active_brain(case)
+    candidates = [
+        Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before."),
+        Candidate("tdm1", Tier.ALTERNATIVE, "Second line when trastuzumab deruxtecan does not suit."),
+        Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
+                  "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
+                  else "Second line; CNS-active, the choice when brain metastases are active."),
+    ]
+    steps = [TraceStep("second line", "T-DXd preferred; T-DM1 and the tucatinib triplet as alternatives",
+                       "line 2 and trastuzumab deruxtecan not received"
+                       + ("; active brain metastases raise the tucatinib triplet to preferred" if brain else ""))]
+    return candidates, steps
+
+
+def later_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
+    brain = _active_brain(case)
+    received = history.received
+    after_tdxd = " After trastuzumab deruxtecan, data are limited." if "trastuzumab deruxtecan" in received else ""
+    candidates = [
+        Candidate("tucatinib-h-x", Tier.PREFERRED,
+                  "Tucatinib not received; CNS-active" + (", and brain metastases are active." if brain else ".")),
+        Candidate("tdxd-later", Tier.PREFERRED, "Trastuzumab deruxtecan not received before."
+                  if "trastuzumab deruxtecan" not in received else "Trastuzumab deruxtecan received before."),
+        Candidate("tdm1-later", Tier.ALTERNATIVE, "Later line." + after_tdxd),
+        Candidate("neratinib-x", Tier.ALTERNATIVE, "Later line; reduces CNS interventions."),
+        Candidate("lapatinib-x", Tier.ALTERNATIVE, "Later line."),
+        Candidate("h-chemotherapy", Tier.ALTERNATIVE, "Later line; trastuzumab with a new chemotherapy."),
+        Candidate("margetuximab-chemotherapy", Tier.CONSIDER, "Later line; no overall survival benefit."),
+        Candidate("lapatinib-h", Tier.CONSIDER, "Later line, without chemotherapy."),
+    ]
+    if not brain:
+        candidates[0], candidates[1] = candidates[1], candidates[0]
+    if "pertuzumab" not in received:
+        candidates.append(Candidate("p-h-chemotherapy", Tier.CONSIDER, "Pertuzumab never received."))
+    if case.hormone_receptor_positive:
+        hr = "HR-positive disease."
+        candidates += [Candidate("endocrine-h", Tier.CONSIDER, hr),
+                       Candidate("abemaciclib-h-fulvestrant", Tier.CONSIDER, hr)]
+    steps = [TraceStep(
+        "later line", "no randomized order exists (ASCO 2022 rec 3.0); tiers follow the evidence and the case",
+        f"line {history.line}" + ("; trastuzumab deruxtecan already received" if "trastuzumab deruxtecan"
+                                  in received else "")
+        + ("; active brain metastases favour the tucatinib triplet" if brain else ""))]
+    steps.append(TraceStep("sources disagree", "third-line order",
+                           "ASCO names no order; NCCN prefers the tucatinib triplet with both systemic "
+                           "and brain progression"))
+    return candidates, steps
+
+
+def _active_brain(case: Case) -> bool:
+    return any(site.active_brain for site in case.sites)
+
+
+def _to_option(regimen: Regimen, candidate: Candidate, case: Case, history: History) -> SystemicOption:
+    found = assess(regimen, case, history)
+    return SystemicOption(
+        regimen=regimen.name,
+        drugs=found.drugs,
+        tier=_tier(candidate.tier, found),
+        rationale=f"{candidate.why} {regimen.summary}".strip(),
+        evidence=regimen.evidence,
+        cautions=found.cautions,
+    )
+
+
+def _tier(tier: Tier, found: Assessment) -> Tier:
+    if found.ruled_out:
+        return Tier.AVOID
+    if found.not_preferred and tier is Tier.PREFERRED:
+        return Tier.ALTERNATIVE
+    return tier
+
+
+def _promote_when_preferred_avoided(options: list[SystemicOption], history: History) -> list[SystemicOption]:
+    """At second line, T-DM1 becomes preferred when trastuzumab deruxtecan does not suit."""
+    tdxd = next((o for o in options if o.drugs == ("trastuzumab deruxtecan",)), None)
+    if history.line != 2 or tdxd is None or tdxd.tier is Tier.PREFERRED:
+        return options
+    return [evolve(o, tier=Tier.PREFERRED, rationale=o.rationale.replace(
+                "Second line when trastuzumab deruxtecan does not suit.",
+                "Preferred here because trastuzumab deruxtecan does not suit this patient."))
+            if o.drugs == ("trastuzumab emtansine",) and o.tier is Tier.ALTERNATIVE else o
+            for o in options]
+
+
+def _continue_ongoing(case: Case, history: History, options: list[SystemicOption]) -> list[SystemicOption]:
+    """An ongoing course has not failed: continuing it comes first."""
+    assert history.ongoing is not None
+    drugs = history.ongoing.treatment.drugs
+    known = next((r for r in REGIMENS.values() if set(r.required) <= set(drugs)
+                  and set(drugs) <= set(r.drugs)), None)
+    evidence = known.evidence if known else ("asco-her2-2022",)
+    regimen = Regimen("continue", "Continue current regimen", drugs, evidence, known.summary if known else "")
+    candidate = Candidate("continue", Tier.PREFERRED,
+                          f"{history.ongoing.label()} has not failed: continue it while it controls the "
+                          "disease and is tolerated; the options below apply if it has to stop for toxicity.")
+    current = _to_option(regimen, candidate, case, history)
+    others = [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
+                     rationale="If the current regimen has to stop: " + o.rationale)
+              for o in options if set(o.drugs) != set(drugs)]
+    return [current, *others]

@@ -1,0 +1,51 @@
+"""Error types and the exit codes of the public contract."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0
+    INTERNAL_ERROR = 1
+    INVALID_INPUT = 2
+    OUT_OF_SCOPE = 3
+
+
+class Her2navError(Exception):
+    """An error the user can act on; carries its exit status."""
+
+    exit_status: ExitStatus = ExitStatus.INTERNAL_ERROR
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidCase(Her2navError):
+    """The input is not a valid case: names the field, the bad value and what is allowed."""
+
+    exit_status = ExitStatus.INVALID_INPUT
+
+    def __init__(
+        self,
+        field: str,
+        problem: str,
+        allowed: Iterable[str] | str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.field = field
+        text = f"{field}: {problem}"
+        if allowed is not None:
+            allowed_text = allowed if isinstance(allowed, str) else ", ".join(allowed)
+            text += f"; allowed: {allowed_text}"
+        if hint:
+            text += f" ({hint})"
+        super().__init__(text)
+
+
+class OutOfScope(Her2navError):
+    """A valid case the navigator does not cover; says why and what to do."""
+
+    exit_status = ExitStatus.OUT_OF_SCOPE

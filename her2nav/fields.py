@@ -1,0 +1,95 @@
+"""Readers for one field of a JSON object: each returns a typed value or raises InvalidCase.
+
+JSON is loose about types (true is 1, "2" looks like 2); a clinical input is not, so each
+reader accepts exactly the JSON type the contract names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from her2nav.errors import InvalidCase
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def describe(value: object) -> str:
+    """A short, safe rendering of a bad value for an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "an object" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(value.casefold(), list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def reject_unknown_keys(data: Mapping[str, Any], known: Sequence[str], where: str) -> None:
+    for key in data:
+        if key not in known:
+            field = f"{where}.{key}" if where else str(key)
+            raise InvalidCase(field, "unknown field", known, did_you_mean(str(key), known))
+
+
+def read_object(value: object, field: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidCase(field, f"expected an object, got {describe(value)}")
+    return value
+
+
+def read_list(value: object, field: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise InvalidCase(field, f"expected a list, got {describe(value)}")
+    return value
+
+
+def read_str(value: object, field: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidCase(field, f"expected a string, got {describe(value)}")
+    return value
+
+
+def read_bool(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidCase(field, f"expected true or false, got {describe(value)}")
+    return value
+
+
+def read_enum(value: object, kind: type[E], field: str, allowed: Sequence[E] | None = None) -> E:
+    choices = [member.value for member in (allowed if allowed is not None else list(kind))]
+    if not isinstance(value, str) or value not in choices:
+        hint = did_you_mean(value, choices) if isinstance(value, str) else None
+        raise InvalidCase(field, f"{describe(value)} is not a known value", choices, hint)
+    return kind(value)
+
+
+def read_number(value: object, field: str, low: float, high: float, unit: str = "") -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidCase(field, f"expected a number, got {describe(value)}")
+    if not math.isfinite(value) or not low <= value <= high:
+        raise InvalidCase(field, f"{describe(value)} is out of range", f"{low:g} to {high:g}{unit}")
+    return float(value)
+
+
+def read_int(value: object, field: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidCase(field, f"expected a whole number, got {describe(value)}")
+    if not low <= value <= high:
+        raise InvalidCase(field, f"{value} is out of range", f"{low} to {high}")
+    return value
+
+
+def read_enum_list(value: object, kind: type[E], field: str, allowed: Sequence[E] | None = None) -> tuple[E, ...]:
+    items = read_list(value, field)
+    members = [read_enum(item, kind, f"{field}[{index}]", allowed) for index, item in enumerate(items)]
+    return tuple(dict.fromkeys(members))

@@ -1,0 +1,157 @@
+"""Reading a case: JSON from a file or standard input, command-line flags, or both."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from attrs import frozen
+
+from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
+from her2nav.errors import InvalidCase
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024  # a case is a few kilobytes; anything this large is a mistake
+
+
+def _reject_constant(name: str) -> object:
+    raise InvalidCase("case", f"{name} is not a number JSON allows here", "finite numbers")
+
+
+def parse_json_text(text: str | bytes, source: str) -> object:
+    """Parse one JSON value, turning every failure into an InvalidCase naming the source."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise InvalidCase(source, f"not valid UTF-8 text (byte {error.start})") from None
+    if not text.strip():
+        raise InvalidCase(source, "empty input: expected a JSON object")
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise InvalidCase(source, f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+    except RecursionError:
+        raise InvalidCase(source, "JSON nested too deeply") from None
+
+
+def read_case_source(path: str, stdin: BinaryIO | None = None) -> object:
+    """The parsed JSON of a case file, or of standard input for '-'."""
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(MAX_INPUT_BYTES + 1)
+        source = "standard input"
+    else:
+        data = _read_file(Path(path))
+        source = path
+    if len(data) > MAX_INPUT_BYTES:
+        raise InvalidCase(source, f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB: not a case file")
+    return parse_json_text(data, source)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise InvalidCase(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InvalidCase(str(path), "is a directory, not a case file") from None
+    except OSError as error:
+        raise InvalidCase(str(path), f"cannot be read: {error.strerror}") from None
+
+
+@frozen
+class CaseFlags:
+    """Values given on the command line; None means not given."""
+
+    scalars: Mapping[str, Any]
+    treatments: Sequence[str] = ()
+    sites: Sequence[str] = ()
+    conditions: Sequence[str] = ()
+    primary: str | None = None
+
+
+def merge_flags(base: object, flags: CaseFlags) -> object:
+    """The case with flags applied: a flag replaces the file's value (a list flag, the whole list)."""
+    if not isinstance(base, dict):
+        return base  # Case.from_mapping names the problem
+    merged: dict[str, Any] = dict(base)
+    merged.update({key: value for key, value in flags.scalars.items() if value is not None})
+    if flags.treatments:
+        merged["treatments"] = [parse_treatment_flag(text) for text in flags.treatments]
+    if flags.sites:
+        merged["sites"] = [parse_site_flag(text) for text in flags.sites]
+    if flags.conditions:
+        merged["conditions"] = list(flags.conditions)
+    if flags.primary is not None:
+        merged["primary_tumor"] = parse_primary_flag(flags.primary)
+    return merged
+
+
+TREATMENT_SYNTAX = "DRUGS:SETTING[:OUTCOME][:recurred=MONTHS], drugs joined by '+'"
+SITE_SYNTAX = "SITE[:LESIONS][:STATUS][:SYMPTOM,SYMPTOM][:leptomeningeal]"
+PRIMARY_SYNTAX = "intact[:SYMPTOM,SYMPTOM] or removed"
+
+
+def parse_treatment_flag(text: str) -> dict[str, Any]:
+    """'THP:metastatic:progression' or 'trastuzumab+pertuzumab:adjuvant:recurred=8'."""
+    parts = [part.strip() for part in text.split(":")]
+    if len(parts) < 2 or not parts[0]:
+        raise InvalidCase("--treatment", f"{text!r} does not follow {TREATMENT_SYNTAX}")
+    course: dict[str, Any] = {"drugs": [d.strip() for d in parts[0].split("+") if d.strip()],
+                              "setting": parts[1]}
+    for part in parts[2:]:
+        if part.startswith("recurred="):
+            course["months_to_recurrence"] = _flag_number(part.removeprefix("recurred="), "--treatment recurred")
+        elif part in {o.value for o in Outcome}:
+            course["outcome"] = part
+        else:
+            allowed = [o.value for o in Outcome] + ["recurred=MONTHS"]
+            raise InvalidCase("--treatment", f"{part!r} in {text!r} is not an outcome or recurred=MONTHS", allowed)
+    if course["setting"] not in {s.value for s in Setting}:
+        raise InvalidCase("--treatment", f"{parts[1]!r} is not a setting", [s.value for s in Setting])
+    return course
+
+
+def parse_site_flag(text: str) -> dict[str, Any]:
+    """'brain:3:untreated', 'bone:pain,fracture' or 'brain:1:treated_stable:leptomeningeal'."""
+    parts = [part.strip() for part in text.split(":")]
+    site: dict[str, Any] = {"site": parts[0]}
+    statuses = {s.value for s in BrainStatus}
+    symptoms = {s.value for s in Symptom}
+    for part in parts[1:]:
+        if part.isdigit():
+            site["lesions"] = int(part)
+        elif part in statuses:
+            site["status"] = part
+        elif part == "leptomeningeal":
+            site["leptomeningeal"] = True
+        elif part and all(item.strip() in symptoms for item in part.split(",")):
+            site["symptoms"] = [item.strip() for item in part.split(",")]
+        else:
+            raise InvalidCase("--site", f"{part!r} in {text!r} is not a lesion count, brain status, "
+                              "symptom list or 'leptomeningeal'",
+                              f"{SITE_SYNTAX}; sites: {', '.join(s.value for s in SiteName)}")
+    return site
+
+
+def parse_primary_flag(text: str) -> dict[str, Any]:
+    parts = [part.strip() for part in text.split(":")]
+    if parts[0] == "removed" and len(parts) == 1:
+        return {"intact": False}
+    if parts[0] != "intact" or len(parts) > 2:
+        raise InvalidCase("--primary", f"{text!r} does not follow {PRIMARY_SYNTAX}")
+    primary: dict[str, Any] = {"intact": True}
+    if len(parts) == 2:
+        primary["symptoms"] = [item.strip() for item in parts[1].split(",") if item.strip()]
+    return primary
+
+
+def _flag_number(text: str, field: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise InvalidCase(field, f"{text!r} is not a number") from None

@@ -1,0 +1,28 @@
+"""The words of the actions the navigator asks for, with the evidence they rest on."""
+
+REBIOPSY = (
+    "Biopsy a metastasis and re-test ER, PR and HER2 before choosing treatment: receptor status "
+    "changes between primary and metastasis (Schrijver 2018 meta-analysis, direction-specific "
+    "pooled conversion: HER2 positive to negative 21.3%, negative to positive 9.5%); ESMO 2021 "
+    "recommends a biopsy at first metastatic diagnosis."
+)
+REFLEX_ISH = "Order ISH on the same specimen: IHC 2+ is equivocal until ISH is known."
+CARDIAC_REDUCED = (
+    "Cardiac assessment (echocardiogram or MUGA, cardio-oncology review) before HER2-targeted "
+    "therapy: {finding}."
+)
+CARDIAC_MISSING = (
+    "Measure LVEF before starting HER2-targeted therapy (the trastuzumab label requires it before "
+    "and during treatment); cardiac cautions were not evaluated without it."
+)
+PREGNANCY = (
+    "Refer to a specialist team for cancer in pregnancy: no HER2-targeted, endocrine or "
+    "bone-modifying therapy during pregnancy; chemotherapy depends on the trimester; "
+    "HER2-targeted therapy after delivery."
+)
+CLINICAL_TRIAL_LATER_LINE = (
+    "Offer a clinical trial: from the third line on no randomized order of regimens exists."
+)
+CLINICAL_TRIAL_NOTHING_LEFT = (
+    "Offer a clinical trial: no systemic option in the knowledge base suits this patient."
+)

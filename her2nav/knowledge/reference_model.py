@@ -1,0 +1,51 @@
+"""The shape of one published source the navigator may cite."""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import frozen
+
+
+class SourceKind(enum.StrEnum):
+    TRIAL = "trial"
+    META_ANALYSIS = "meta_analysis"
+    REVIEW = "review"
+    GUIDELINE = "guideline"
+    CONSENSUS = "consensus"
+    LABEL = "label"  # a drug label or summary of product characteristics: no DOI or PMID exists
+
+
+@frozen
+class Reference:
+    """A study, guideline or label, with only identifiers and numbers that were verified."""
+
+    id: str
+    trial: str
+    first_author: str | None
+    journal: str
+    year: int | None
+    finding: str
+    kind: SourceKind = SourceKind.TRIAL
+    volume_pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """Authors, journal, year and volume:pages, as far as they are known."""
+        parts = []
+        if self.first_author:
+            parts.append(f"{self.first_author} et al.")
+        source = self.journal
+        if self.year is not None:
+            source += f" {self.year}"
+        if self.volume_pages:
+            source += f";{self.volume_pages}"
+        parts.append(source)
+        return " ".join(parts)
+
+    @property
+    def short(self) -> str:
+        """A short label for tables: trial and year."""
+        return f"{self.trial} {self.year}" if self.year is not None else self.trial

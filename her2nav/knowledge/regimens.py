@@ -1,0 +1,185 @@
+"""Systemic regimens the navigator can offer, each with its evidence and what it showed.
+
+A regimen has drugs every patient gets (`required`), a choice of partner of which one is
+given (`one_of`), and drugs that may be added (`optional`). A partner or optional drug that
+is unsuitable for a case is dropped with a caution; an unsuitable required drug makes the
+whole regimen `avoid`. Numbers in `summary` come from the evidence sheet, with the
+trial that produced them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from attrs import frozen
+
+AROMATASE_INHIBITORS = ("anastrozole", "letrozole")
+LATER_LINE_CHEMOTHERAPY = ("capecitabine", "vinorelbine", "eribulin", "gemcitabine")
+TAXANES = ("docetaxel", "paclitaxel")
+
+
+@frozen
+class Regimen:
+    key: str
+    name: str
+    required: tuple[str, ...]
+    evidence: tuple[str, ...]
+    summary: str
+    one_of: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+
+    @property
+    def drugs(self) -> tuple[str, ...]:
+        return (*self.required, *self.one_of, *self.optional)
+
+
+_REGIMEN_LIST = (
+    Regimen(
+        "thp", "THP", ("trastuzumab", "pertuzumab"),
+        ("cleopatra-2015", "cleopatra-2012", "peruse-2021", "asco-her2-2022"),
+        "CLEOPATRA (docetaxel + trastuzumab with or without pertuzumab): final overall survival "
+        "56.5 vs 40.8 months. PERUSE: paclitaxel is an equal choice of taxane. Give the taxane "
+        "for about 4-6 months or to best response, then trastuzumab + pertuzumab maintenance "
+        "until progression (ASCO 2022 rec 4.0). Subcutaneous pertuzumab/trastuzumab (Phesgo) "
+        "is an equivalent formulation.",
+        one_of=TAXANES,
+    ),
+    Regimen(
+        "tdxd-p", "T-DXd + pertuzumab", ("trastuzumab deruxtecan", "pertuzumab"),
+        ("destiny-breast09-2025", "label-trastuzumab-deruxtecan-us"),
+        "DESTINY-Breast09 against THP: progression-free survival 40.7 vs 26.9 months, HR 0.56; "
+        "FDA approval December 2025. Overall survival is immature and the regimen is not yet "
+        "in the ASCO 2022 guideline. Trastuzumab deruxtecan is given continuously, with no "
+        "chemotherapy-free maintenance. Interstitial lung disease 12.1% (grade 5 0.5%). The "
+        "trial excluded relapse within 6 months of (neo)adjuvant HER2 therapy.",
+    ),
+    Regimen(
+        "ai-h-p", "AI + trastuzumab ± pertuzumab", ("trastuzumab",),
+        ("pertain-2018", "pertain-final", "asco-her2-2022"),
+        "PERTAIN: aromatase inhibitor + trastuzumab with vs without pertuzumab, progression-free "
+        "survival 18.89 vs 15.80 months (HR 0.65); final overall survival 60.2 vs 57.2 months, "
+        "not different. ASCO 2022 rec 6.0.2 allows endocrine + HER2-targeted therapy in "
+        "selected patients; most should still get chemotherapy + HER2-targeted therapy.",
+        one_of=AROMATASE_INHIBITORS, optional=("pertuzumab",),
+    ),
+    Regimen(
+        "ai-h-lapatinib", "AI + trastuzumab + lapatinib", ("trastuzumab", "lapatinib"),
+        ("alternative-2018",),
+        "ALTERNATIVE (after prior trastuzumab and endocrine therapy): lapatinib + trastuzumab + "
+        "aromatase inhibitor vs trastuzumab + aromatase inhibitor, progression-free survival "
+        "11.0 vs 5.7 months, HR 0.62.",
+        one_of=AROMATASE_INHIBITORS,
+    ),
+    Regimen(
+        "maintenance-palbociclib", "Maintenance: palbociclib + HER2 + endocrine therapy",
+        ("palbociclib", "trastuzumab"), ("patina-2026",),
+        "PATINA: after 4-8 cycles of chemotherapy + HER2 therapy, palbociclib added to HER2 + "
+        "endocrine maintenance: progression-free survival 44.3 vs 29.1 months, HR 0.75; overall "
+        "survival immature; grade 3 adverse events 79.7% vs 30.6%, mostly neutropenia. "
+        "Emerging: no approval or guideline adoption seen.",
+        one_of=(*AROMATASE_INHIBITORS, "fulvestrant"), optional=("pertuzumab",),
+    ),
+    Regimen(
+        "maintenance-tucatinib", "Maintenance: tucatinib + trastuzumab + pertuzumab",
+        ("tucatinib", "trastuzumab", "pertuzumab"), ("her2climb-05-2025",),
+        "HER2CLIMB-05: after 4-8 cycles of THP without progression, tucatinib vs placebo added "
+        "to trastuzumab + pertuzumab maintenance: progression-free survival 24.9 vs 16.3 months, "
+        "HR 0.641; overall survival immature; diarrhea 72.7%. Emerging: no approval or "
+        "guideline adoption seen.",
+    ),
+    Regimen(
+        "hp-without-chemotherapy", "Trastuzumab + pertuzumab without chemotherapy",
+        ("trastuzumab", "pertuzumab"), ("asco-her2-2022",),
+        "HER2 blockade without chemotherapy for a patient too unwell for chemotherapy rests on "
+        "guideline judgement (ASCO 2022), not on a trial in this population. Best supportive "
+        "care alone is also a valid choice.",
+    ),
+    Regimen(
+        "tdxd", "T-DXd", ("trastuzumab deruxtecan",),
+        ("destiny-breast03-2022", "destiny-breast03-2024", "asco-her2-2022"),
+        "DESTINY-Breast03 against T-DM1: progression-free survival HR 0.28; long-term overall "
+        "survival 52.6 vs 42.7 months, HR 0.73. ASCO 2022 rec 2.1 recommends it second line "
+        "when not received before.",
+    ),
+    Regimen(
+        "tdxd-later", "T-DXd", ("trastuzumab deruxtecan",),
+        ("destiny-breast02-2023", "destiny-breast01-2020"),
+        "DESTINY-Breast02 (after T-DM1) against physician's choice: progression-free survival "
+        "17.8 vs 6.9 months, overall survival 39.2 vs 26.5 months. DESTINY-Breast01 "
+        "(single-arm, after T-DM1): response rate 60.9%.",
+    ),
+    Regimen(
+        "tdm1", "T-DM1", ("trastuzumab emtansine",), ("emilia-2012", "emilia-2017"),
+        "EMILIA against lapatinib + capecitabine: progression-free survival 9.6 vs 6.4 months, "
+        "HR 0.65; final overall survival 29.9 vs 25.9 months. The 2019 source article called "
+        "T-DM1 the preferred second-line treatment; DESTINY-Breast03 has since shown "
+        "trastuzumab deruxtecan better, so T-DM1 is the choice when T-DXd does not suit.",
+    ),
+    Regimen(
+        "tdm1-later", "T-DM1", ("trastuzumab emtansine",), ("th3resa-2017",),
+        "TH3RESA against physician's choice in later lines: final overall survival 22.7 vs "
+        "15.8 months despite about half of the control group crossing over.",
+    ),
+    Regimen(
+        "tucatinib-h-x", "Tucatinib + trastuzumab + capecitabine",
+        ("tucatinib", "trastuzumab", "capecitabine"),
+        ("her2climb-2020", "her2climb-final-os-2022", "her2climb-brain-2020"),
+        "HER2CLIMB (randomized phase 2; prior trastuzumab, pertuzumab and T-DM1 required): "
+        "progression-free survival HR 0.54, overall survival HR 0.66; with active brain "
+        "metastases, overall survival 20.7 vs 11.6 months and intracranial response 47% vs 20%.",
+    ),
+    Regimen(
+        "neratinib-x", "Neratinib + capecitabine", ("neratinib", "capecitabine"), ("nala-2020",),
+        "NALA against lapatinib + capecitabine after two or more HER2 regimens: progression-free "
+        "survival HR 0.76; overall survival HR 0.88, not significant; fewer CNS interventions "
+        "(22.8% vs 29.2%); grade 3 diarrhea 24.4% vs 12.5% with loperamide prophylaxis.",
+    ),
+    Regimen(
+        "lapatinib-x", "Lapatinib + capecitabine", ("lapatinib", "capecitabine"),
+        ("geyer-2006", "cameron-2008"),
+        "Lapatinib + capecitabine against capecitabine: time to progression HR 0.49; in the "
+        "update, HR 0.57 with overall survival HR 0.78, not significant.",
+    ),
+    Regimen(
+        "h-chemotherapy", "Trastuzumab + chemotherapy", ("trastuzumab",), ("gbg-26-2009",),
+        "GBG-26: continuing trastuzumab beyond progression with capecitabine, time to "
+        "progression 8.2 vs 5.6 months with capecitabine alone (HR 0.69). Trastuzumab may "
+        "continue as the partner of a chemotherapy the disease has not failed.",
+        one_of=LATER_LINE_CHEMOTHERAPY,
+    ),
+    Regimen(
+        "margetuximab-chemotherapy", "Margetuximab + chemotherapy", ("margetuximab",),
+        ("sophia-2023", "sophia-2021"),
+        "SOPHIA against trastuzumab + chemotherapy: progression-free survival HR 0.76 (5.8 vs "
+        "4.9 months); final overall survival 21.6 vs 21.9 months, no benefit. The 2019 source "
+        "article called margetuximab investigational: the FDA approved it in December 2020, "
+        "for later lines.",
+        one_of=LATER_LINE_CHEMOTHERAPY,
+    ),
+    Regimen(
+        "lapatinib-h", "Lapatinib + trastuzumab", ("lapatinib", "trastuzumab"),
+        ("egf104900-2010", "egf104900-2012", "asco-her2-2022"),
+        "EGF104900: lapatinib with trastuzumab, without chemotherapy, in trastuzumab-refractory "
+        "disease. ASCO 2022 lists lapatinib regimens among later-line options.",
+    ),
+    Regimen(
+        "p-h-chemotherapy", "Pertuzumab + trastuzumab + taxane", ("pertuzumab", "trastuzumab"),
+        ("asco-her2-2022",),
+        "ASCO 2022 rec 3.1.9 (weak): pertuzumab may be offered if never received.",
+        one_of=TAXANES,
+    ),
+    Regimen(
+        "endocrine-h", "Endocrine therapy + trastuzumab", ("trastuzumab",), ("asco-her2-2022",),
+        "ASCO 2022 rec 3.2.0 (weak): endocrine therapy with HER2-targeted therapy for ER- or "
+        "PR-positive disease in later lines.",
+        one_of=(*AROMATASE_INHIBITORS, "exemestane", "fulvestrant", "tamoxifen"),
+    ),
+    Regimen(
+        "abemaciclib-h-fulvestrant", "Abemaciclib + trastuzumab + fulvestrant",
+        ("abemaciclib", "trastuzumab", "fulvestrant"), ("monarcher-final-os", "monarcher-2020"),
+        "monarcHER against trastuzumab + chemotherapy: final overall survival 31.1 vs 20.7 "
+        "months, HR 0.71 (0.48-1.05), nominal P=0.086. ASCO 2022 rec 3.2.1 (weak).",
+    ),
+)
+
+REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in _REGIMEN_LIST}

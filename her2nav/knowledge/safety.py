@@ -1,0 +1,68 @@
+"""Safety knowledge (clinical-rules.md section 5): which drugs each caution concerns, and its words.
+
+The decision module `decide/cautions.py` chooses which of these apply to a case; the
+sentences and drug lists live here so that a reviewer can check them in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+CARDIAC_HER2_DRUGS = frozenset({
+    "trastuzumab", "pertuzumab", "trastuzumab emtansine", "trastuzumab deruxtecan", "margetuximab",
+})
+LVEF_CAUTION_BELOW = 50.0
+LVEF_AVOID_BELOW = 40.0
+LVEF_HOLD_RULES = (
+    "US trastuzumab label: withhold for at least 4 weeks and repeat LVEF every 4 weeks for an "
+    "absolute fall of 16 points or more from baseline; EU summary of product characteristics: "
+    "suspend for a fall of 10 points to below 50% and repeat in about 3 weeks"
+)
+
+NEUROPATHY_DRUGS = frozenset({
+    "docetaxel", "paclitaxel", "nab-paclitaxel", "eribulin", "vinorelbine", "trastuzumab emtansine",
+})
+NEUROPATHY_TEXT = (
+    "worsens neuropathy: consider dose delay, reduction or another partner; no agent prevents it "
+    "(ASCO 2020), duloxetine has limited benefit for painful neuropathy"
+)
+
+HEPATIC_DOSE_DRUGS = frozenset({"trastuzumab emtansine", "tucatinib", "neratinib", "lapatinib"})
+HEPATIC_TEXT = "dose changes in hepatic impairment: check the label before dosing"
+
+DIARRHEA_TEXT: Mapping[str, str] = {
+    "neratinib": "diarrhea: loperamide prophylaxis from the first dose (NALA: grade 3 in 24.4%)",
+    "lapatinib": "diarrhea is common with HER2 tyrosine-kinase inhibitors: antidiarrheal plan before starting",
+    "tucatinib": "diarrhea is common with tucatinib (72.7% in HER2CLIMB-05): antidiarrheal plan before starting",
+    "pyrotinib": "diarrhea: grade 3 or worse in 46% in PHILA",
+}
+HER2_TKIS = frozenset(DIARRHEA_TEXT)
+
+ILD_TEXT = (
+    "interstitial lung disease: trastuzumab deruxtecan is not offered (pooled drug-related ILD "
+    "15.4%, fatal 2.2%; trials excluded ILD needing steroids; no data after prior ILD)"
+)
+DPD_TEXT = (
+    "DPD deficiency: complete deficiency has no safe capecitabine dose (boxed warning); DPYD "
+    "testing before starting"
+)
+CAPECITABINE_RENAL_LIMIT = 30.0  # mL/min: capecitabine is not given below this clearance
+PREGNANCY_TEXT = (
+    "pregnancy: HER2-targeted therapy causes embryo-fetal toxicity (oligohydramnios); endocrine "
+    "therapy and bone agents are likewise not given; chemotherapy depends on the trimester and "
+    "HER2-targeted therapy waits until after delivery"
+)
+VISCERAL_CRISIS_TEXT = (
+    "visceral crisis: needs a rapid response, so endocrine-based therapy without chemotherapy "
+    "is not offered"
+)
+ER_LOW_TEXT = "ER-low (1-10%): benefit of endocrine therapy is uncertain"
+OVARIAN_SUPPRESSION_TEXT: Mapping[str, str] = {
+    "pre": "premenopausal: an aromatase inhibitor needs ovarian function suppression (a GnRH agonist)",
+    "male": "male patient: an aromatase inhibitor needs a GnRH agonist",
+    "unknown": ("menopausal status unknown: an aromatase inhibitor alone works only after the "
+                "menopause; confirm status or add ovarian function suppression"),
+}
+POOR_PERFORMANCE_ECOG = 3
+BONE_MARROW_TEXT = "bone marrow involvement: myelosuppressive chemotherapy needs close blood-count monitoring"
+JAUNDICE_TEXT = "jaundice: review doses of hepatically cleared drugs and consider whether this is visceral crisis"

@@ -1,0 +1,56 @@
+"""navigate(case) -> Result: the whole decision, as one pure function."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from her2nav.case import Case, Condition
+from her2nav.decide.actions import general_actions, missing_facts
+from her2nav.decide.line import DEFAULT_EARLY_RELAPSE_MONTHS, read_history
+from her2nav.decide.scope import check_scope
+from her2nav.decide.sites import site_options
+from her2nav.decide.systemic import systemic_options
+from her2nav.result import ActionKind, Result, TraceStep
+
+
+@frozen
+class Settings:
+    early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS
+
+
+def navigate(case: Case, settings: Settings = Settings()) -> Result:
+    """Decide the line, the systemic and site-specific options and the actions for one case.
+
+    Raises OutOfScope for a case this navigator does not cover.
+    """
+    check_scope(case)
+    history = read_history(case, settings.early_relapse_months)
+    systemic, systemic_steps = systemic_options(case, history)
+    sites = site_options(case, history, systemic)
+    actions = [*sites.actions, *general_actions(case, history, systemic)]
+    actions.sort(key=lambda action: action.kind is not ActionKind.URGENT)
+    return Result(
+        case=case,
+        line=history.line,
+        line_reason=history.reason,
+        systemic=systemic,
+        site_specific=sites.options,
+        actions=tuple(dict.fromkeys(actions)),
+        missing=(*missing_facts(case, systemic), *sites.missing),
+        trace=(*_case_steps(case), *history.trace, *systemic_steps, *sites.trace),
+    )
+
+
+def _case_steps(case: Case) -> list[TraceStep]:
+    tests = ", ".join(f"{name} {value.value}" for name, value in
+                      (("IHC", case.her2_ihc), ("ISH", case.her2_ish)) if value) or "her2 given directly"
+    hormone = "positive" if case.hormone_receptor_positive else "negative"
+    steps = [
+        TraceStep("scope", "HER2-positive: in scope", tests),
+        TraceStep("hormone receptors", f"hormone-receptor {hormone}",
+                  f"ER {case.er.value}, PR {case.pr.value} (positive when ER is positive or low, or PR positive)"),
+    ]
+    if case.has(Condition.PREGNANCY):
+        steps.append(TraceStep("pregnancy", "no HER2-targeted, endocrine or bone-modifying therapy",
+                               "conditions include pregnancy"))
+    return steps

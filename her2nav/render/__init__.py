@@ -1,0 +1,1 @@
+"""Renderers: a Result to text. Rich is imported only by the table renderer."""

@@ -1,0 +1,28 @@
+"""Regenerate examples/expected/*.json from the current rules.
+
+Run it only after a deliberate change, then read `git diff examples/expected` line by line
+as a clinician would: the expected files are the record of what the rules should say.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from her2nav.case import Case
+from her2nav.navigate import navigate
+from her2nav.render.json_out import result_to_dict
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def main() -> None:
+    for path in sorted(EXAMPLES.glob("*.json")):
+        result = navigate(Case.from_mapping(json.loads(path.read_text())))
+        target = EXAMPLES / "expected" / path.name
+        target.write_text(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False) + "\n")
+        print(f"wrote {target.relative_to(EXAMPLES.parent)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Shared builders: a valid case as a mapping, changed only where a test says so."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from her2nav.case import Case
+from her2nav.navigate import Settings, navigate
+from her2nav.result import Result, SystemicOption, Tier
+
+
+def case_mapping(**changes: Any) -> dict[str, Any]:
+    """A de novo HR-negative HER2-positive case with every fact known; keyword args replace fields."""
+    base: dict[str, Any] = {
+        "her2_ihc": "3+",
+        "er": "negative",
+        "pr": "negative",
+        "presentation": "de_novo",
+        "menopausal_status": "post",
+        "ecog": 1,
+        "lvef": 60,
+        "creatinine_clearance": 80,
+        "sites": [{"site": "liver", "lesions": 3}],
+    }
+    base.update(changes)
+    return base
+
+
+def run(settings: Settings | None = None, **changes: Any) -> Result:
+    case = Case.from_mapping(case_mapping(**changes))
+    return navigate(case, settings or Settings())
+
+
+def option(result: Result, regimen: str) -> SystemicOption:
+    matches = [o for o in result.systemic if o.regimen == regimen]
+    assert matches, f"{regimen!r} not among {[o.regimen for o in result.systemic]}"
+    return matches[0]
+
+
+def tier_of(result: Result, regimen: str) -> Tier:
+    return option(result, regimen).tier
+
+
+def offered(result: Result) -> list[SystemicOption]:
+    return [o for o in result.systemic if o.tier is not Tier.AVOID]
+
+
+@pytest.fixture
+def progressed_on_thp() -> list[dict[str, Any]]:
+    return [{"drugs": ["THP"], "setting": "metastatic", "outcome": "progression"}]
