@@ -26,3 +26,23 @@ CLINICAL_TRIAL_LATER_LINE = (
 CLINICAL_TRIAL_NOTHING_LEFT = (
     "Offer a clinical trial: no systemic option in the knowledge base suits this patient."
 )
+
+# Site-specific actions (clinical-rules.md sections 6-7): one sentence each.
+URGENT_CORD_COMPRESSION = (
+    "Spinal cord compression: give dexamethasone now, get an MRI of the whole spine and arrange "
+    "radiation and/or decompressive surgery the same day."
+)
+URGENT_HYPERCALCEMIA = (
+    "Hypercalcemia: treat it now with intravenous hydration and a bone-modifying agent."
+)
+URGENT_NEUROLOGIC = (
+    "Symptomatic brain metastases: start corticosteroids for edema and arrange neurosurgical and "
+    "radiation oncology review now."
+)
+DENTAL_REVIEW = (
+    "Dental review, and treatment of dental disease, before the first dose of a bone-modifying "
+    "agent: dental disease raises the risk of osteonecrosis of the jaw."
+)
+LEPTOMENINGEAL = (
+    "Leptomeningeal disease: refer for neuro-oncology specialist review before treatment is chosen."
+)

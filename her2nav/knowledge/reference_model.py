@@ -46,6 +46,17 @@ class Reference:
         return " ".join(parts)
 
     @property
+    def citable(self) -> bool:
+        """Whether the navigator may print it as evidence.
+
+        A label names its issuer; any other source needs its trial, first author, journal and
+        year, so that a reader can find it.
+        """
+        if self.kind is SourceKind.LABEL:
+            return bool(self.journal)
+        return bool(self.trial and self.first_author and self.journal and self.year is not None)
+
+    @property
     def short(self) -> str:
         """A short label for tables: trial and year."""
         return f"{self.trial} {self.year}" if self.year is not None else self.trial

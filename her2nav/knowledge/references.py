@@ -802,7 +802,7 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="asco-bma-2011",
         trial="ASCO bone-modifying agents in MBC",
-        first_author=None,
+        first_author="Van Poznak CH",
         journal="J Clin Oncol",
         year=2011,
         volume_pages="29(9):1221-1227",
