@@ -1,21 +1,155 @@
-"""Site-specific options (clinical-rules.md sections 6-8). Filled by the site-specific work."""
+"""Site-specific options for every site of the case and the intact primary (clinical-rules.md sections 6-8).
+
+Every site in the case gets at least one entry. Symptoms drive procedures; lesion counts
+drive the oligometastatic derivation. Bone and brain have modules of their own.
+"""
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import evolve
 
-from her2nav.case import Case
+from her2nav.case import OLIGOMETASTATIC_MAX_LESIONS, Case, Site, SiteName, Symptom
+from her2nav.decide.bone import bone_decisions
+from her2nav.decide.brain import brain_decisions
 from her2nav.decide.line import History
-from her2nav.result import Action, SiteOption, SystemicOption, TraceStep
+from her2nav.decide.site_common import SiteDecisions, combine, describe, site_option, words
+from her2nav.knowledge import safety
+from her2nav.knowledge import site_care as care
+from her2nav.result import TIER_ORDER, SiteOption, SystemicOption, Tier, TraceStep
 
+__all__ = ["SiteDecisions", "site_options"]
 
-@frozen
-class SiteDecisions:
-    options: tuple[SiteOption, ...] = ()
-    actions: tuple[Action, ...] = ()
-    missing: tuple[str, ...] = ()
-    trace: tuple[TraceStep, ...] = ()
+PRIMARY = "primary"
+OLIGOMETASTATIC = f"oligometastatic: {OLIGOMETASTATIC_MAX_LESIONS} lesions or fewer in all"
+VISCERAL = (SiteName.LIVER, SiteName.LUNG)
+ISOLATED_LESION_SITES = (SiteName.SKIN, SiteName.SOFT_TISSUE, SiteName.LYMPH_NODE, SiteName.OTHER)
 
 
 def site_options(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> SiteDecisions:
-    return SiteDecisions()
+    parts = [_one_site(case, site, history, systemic) for site in case.sites]
+    parts += [primary_tumor_decisions(case), _lesion_counts(case, systemic)]
+    combined = combine(parts)
+    return evolve(combined, options=_by_site_then_tier(combined.options))
+
+
+def _by_site_then_tier(options: tuple[SiteOption, ...]) -> tuple[SiteOption, ...]:
+    """Sites in the case's order (the primary last), and within a site the stronger tiers first."""
+    site_rank = {name: rank for rank, name in enumerate(dict.fromkeys(o.site for o in options))}
+    return tuple(sorted(options, key=lambda o: (site_rank[o.site], TIER_ORDER[o.tier])))
+
+
+def _one_site(case: Case, site: Site, history: History, systemic: tuple[SystemicOption, ...]) -> SiteDecisions:
+    if site.site is SiteName.BONE:
+        return bone_decisions(case, site)
+    if site.site is SiteName.BRAIN:
+        return brain_decisions(case, site, history, systemic)
+    options = other_site_options(case, site, history)
+    chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options)
+    because = describe(site) + (f"; {OLIGOMETASTATIC}" if case.oligometastatic else "")
+    return SiteDecisions(options=tuple(options), trace=(TraceStep(f"site: {site.site.value}", chosen, because),))
+
+
+def other_site_options(case: Case, site: Site, history: History) -> list[SiteOption]:
+    """Liver, lung, pleura, skin, soft tissue, lymph nodes, bone marrow and other sites."""
+    name = site.site.value
+    facts = describe(site)
+    options = [_systemic_entry(case, site, facts)]
+    if site.site in VISCERAL and case.oligometastatic:
+        oligometastatic = f"{facts}; {OLIGOMETASTATIC}"
+        options += [site_option(case, name, care.OLIGOMETASTATIC_SURGERY, Tier.CONSIDER, oligometastatic),
+                    site_option(case, name, care.OLIGOMETASTATIC_SBRT, Tier.CONSIDER, oligometastatic)]
+    if site.site is SiteName.LIVER:
+        options += _liver_procedures(case, site, history, facts)
+    if Symptom.EFFUSION in site.symptoms:
+        options += [site_option(case, name, care.THORACENTESIS, Tier.PREFERRED, facts),
+                    site_option(case, name, care.PLEURODESIS, Tier.ALTERNATIVE, facts)]
+    symptomatic_skin = {Symptom.ULCERATION, Symptom.BLEEDING} & set(site.symptoms)
+    if site.site is SiteName.SKIN and symptomatic_skin:
+        options += [site_option(case, name, care.SKIN_RADIATION, Tier.PREFERRED, facts),
+                    site_option(case, name, care.WOUND_CARE, Tier.PREFERRED, facts)]
+    if site.site in ISOLATED_LESION_SITES and site.lesions == 1:
+        options.append(site_option(case, name, care.ISOLATED_SURGERY, Tier.CONSIDER, facts))
+        if not symptomatic_skin:  # the skin already has radiation for its symptoms
+            options.append(site_option(case, name, care.ISOLATED_RADIATION, Tier.CONSIDER, facts))
+    return options
+
+
+def _systemic_entry(case: Case, site: Site, facts: str) -> SiteOption:
+    notes: list[str] = []
+    cautions: list[str] = []
+    if Symptom.JAUNDICE in site.symptoms:
+        cautions.append(safety.JAUNDICE_TEXT)
+        if not case.visceral_crisis:
+            notes.append(care.JAUNDICE_VISCERAL_NOTE)
+    if Symptom.DYSPNEA in site.symptoms and Symptom.EFFUSION not in site.symptoms:
+        notes.append(care.DYSPNEA_NOTE)
+    if site.site is SiteName.BONE_MARROW:
+        cautions.append(safety.BONE_MARROW_TEXT)
+    text = "; ".join([facts, *notes])
+    return site_option(case, site.site.value, care.SYSTEMIC_FOR_SITE, Tier.PREFERRED, text, cautions)
+
+
+def _liver_procedures(case: Case, site: Site, history: History, facts: str) -> list[SiteOption]:
+    options = []
+    if liver_dominant(case) and history.line >= 2 and history.ongoing is None:
+        resistant = f"{facts}; liver-dominant, progressed on HER2-directed therapy (line {history.line})"
+        options.append(site_option(case, "liver", care.EMBOLIZATION, Tier.CONSIDER, resistant))
+    if Symptom.ASCITES in site.symptoms:
+        options.append(site_option(case, "liver", care.PARACENTESIS, Tier.PREFERRED, facts))
+    if Symptom.PRURITUS in site.symptoms:
+        options.append(site_option(case, "liver", care.PRURITUS_RELIEF, Tier.PREFERRED, facts))
+    return options
+
+
+def liver_dominant(case: Case) -> bool:
+    """The liver is the only site, or holds more lesions than all other sites together (counts known)."""
+    liver = [s for s in case.sites if s.site is SiteName.LIVER]
+    others = [s for s in case.sites if s.site is not SiteName.LIVER]
+    if not liver:
+        return False
+    if not others:
+        return True
+    counts = [s.lesions for s in case.sites]
+    if any(n is None for n in counts):
+        return False
+    return sum(s.lesions or 0 for s in liver) > sum(s.lesions or 0 for s in others)
+
+
+def primary_tumor_decisions(case: Case) -> SiteDecisions:
+    tumor = case.primary_tumor
+    if not tumor.intact:
+        return SiteDecisions()
+    if tumor.symptoms:
+        facts = "Intact primary tumor with " + ", ".join(words(s.value) for s in tumor.symptoms)
+        options = (site_option(case, PRIMARY, care.PRIMARY_PALLIATIVE_SURGERY, Tier.CONSIDER, facts),
+                   site_option(case, PRIMARY, care.PRIMARY_PALLIATIVE_RADIATION, Tier.CONSIDER, facts))
+        step = TraceStep("primary tumor", "palliative surgery or radiation: consider", f"{facts}: for local control")
+        return SiteDecisions(options=options, trace=(step,))
+    facts = "Intact primary tumor without symptoms"
+    option = site_option(case, PRIMARY, care.PRIMARY_SURVIVAL_SURGERY, Tier.AVOID, facts,
+                         [care.PRIMARY_NO_SURVIVAL_GAIN])
+    step = TraceStep("primary tumor", "surgery for survival: avoid",
+                     f"{facts}; randomized trials show no survival benefit, against the 2019 source article")
+    return SiteDecisions(options=(option,), trace=(step,))
+
+
+def _lesion_counts(case: Case, systemic: tuple[SystemicOption, ...]) -> SiteDecisions:
+    missing = []
+    unknown = list(dict.fromkeys(s.site.value for s in case.sites if s.lesions is None))
+    known_total = sum(s.lesions or 0 for s in case.sites)
+    undecided = bool(unknown) and known_total <= OLIGOMETASTATIC_MAX_LESIONS
+    if undecided:
+        missing.append(f"lesions: not given for {', '.join(unknown)}, so oligometastatic status was not judged")
+    # The general missing fact already names bone agents when capecitabine is among the options.
+    renal_named = any("capecitabine" in o.drugs for o in systemic)
+    if any(s.site is SiteName.BONE for s in case.sites) and case.creatinine_clearance is None and not renal_named:
+        missing.append("creatinine_clearance: not given, so the zoledronic acid dose and the denosumab "
+                       "hypocalcemia risk were not checked")
+    if case.oligometastatic:
+        because = f"every site gives lesions and they add up to {OLIGOMETASTATIC_MAX_LESIONS} or fewer"
+    elif undecided:
+        because = f"lesions not given for {', '.join(unknown)}"
+    else:
+        because = f"more than {OLIGOMETASTATIC_MAX_LESIONS} lesions in all"
+    step = TraceStep("oligometastatic", "yes" if case.oligometastatic else "no", because)
+    return SiteDecisions(missing=tuple(missing), trace=(step,))

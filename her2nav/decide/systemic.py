@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from attrs import evolve, frozen
 
-from her2nav.case import Case, Condition
+from her2nav.case import BrainStatus, Case, Condition, SiteName
 from her2nav.decide.cautions import Assessment, assess
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, History
 from her2nav.knowledge.regimens import REGIMENS, Regimen
+from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
 
 
@@ -145,14 +146,20 @@ def _active_brain(case: Case) -> bool:
 
 def _to_option(regimen: Regimen, candidate: Candidate, case: Case, history: History) -> SystemicOption:
     found = assess(regimen, case, history)
+    tier = _tier(candidate.tier, found)
+    note = BRAIN_NOTES.get(regimen.key) if _has_brain(case) and tier is not Tier.AVOID else None
     return SystemicOption(
         regimen=regimen.name,
         drugs=found.drugs,
-        tier=_tier(candidate.tier, found),
-        rationale=f"{candidate.why} {regimen.summary}".strip(),
-        evidence=regimen.evidence,
+        tier=tier,
+        rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
+        evidence=(*regimen.evidence, *(note.evidence if note else ())),
         cautions=found.cautions,
     )
+
+
+def _has_brain(case: Case) -> bool:
+    return any(site.site is SiteName.BRAIN for site in case.sites)
 
 
 def _tier(tier: Tier, found: Assessment) -> Tier:
@@ -182,10 +189,14 @@ def _continue_ongoing(case: Case, history: History, options: list[SystemicOption
     known = next((r for r in REGIMENS.values() if set(r.required) <= set(drugs)
                   and set(drugs) <= set(r.drugs)), None)
     evidence = known.evidence if known else ("asco-her2-2022",)
-    regimen = Regimen("continue", "Continue current regimen", drugs, evidence, known.summary if known else "")
-    candidate = Candidate("continue", Tier.PREFERRED,
-                          f"{history.ongoing.label()} has not failed: continue it while it controls the "
-                          "disease and is tolerated; the options below apply if it has to stop for toxicity.")
+    # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
+    regimen = Regimen(known.key if known else "continue", "Continue current regimen", drugs, evidence,
+                      known.summary if known else "")
+    why = (f"{history.ongoing.label()} has not failed: continue it while it controls the disease and is "
+           "tolerated; the options below apply if it has to stop for toxicity.")
+    if any(site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY for site in case.sites):
+        why += f" {BRAIN_ONLY_PROGRESSION}"
+    candidate = Candidate("continue", Tier.PREFERRED, why)
     current = _to_option(regimen, candidate, case, history)
     others = [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
                      rationale="If the current regimen has to stop: " + o.rationale)

@@ -101,7 +101,8 @@ def _site_table(result: Result) -> RenderableType:
     table.add_column("Rationale", ratio=5)
     table.add_column("Cautions", ratio=3)
     table.add_column("Evidence", ratio=2)
-    ordered = sorted(result.site_specific, key=lambda o: o.site)  # stable: keeps rule order within a site
+    first_seen = {name: rank for rank, name in enumerate(dict.fromkeys(o.site for o in result.site_specific))}
+    ordered = sorted(result.site_specific, key=lambda o: first_seen[o.site])  # stable: keeps the order within a site
     previous = None
     for option in ordered:
         site = Text(option.site if option.site != previous else "", style="bold")

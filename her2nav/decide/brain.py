@@ -1,0 +1,109 @@
+"""Brain metastases (clinical-rules.md section 6): local therapy, deferral, and what the systemic choice means here."""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from her2nav.case import BrainStatus, Case, Site, SiteName, Symptom
+from her2nav.decide.line import History
+from her2nav.decide.site_common import SiteDecisions, describe, site_option
+from her2nav.knowledge import actions as action_words
+from her2nav.knowledge import site_care as care
+from her2nav.result import Action, ActionKind, SiteOption, SystemicOption, Tier, TraceStep
+
+BRAIN = SiteName.BRAIN.value
+
+
+def brain_decisions(
+    case: Case, site: Site, history: History, systemic: tuple[SystemicOption, ...]
+) -> SiteDecisions:
+    facts = describe(site)
+    symptomatic = Symptom.NEUROLOGIC in site.symptoms
+    cns_active = cns_active_options(systemic)
+    options: list[SiteOption] = []
+    actions: list[Action] = []
+    missing: list[str] = []
+    if symptomatic:
+        actions.append(Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC))
+        options += local_therapy(case, site, facts, symptomatic=True)
+    if site.status is BrainStatus.UNTREATED:
+        if not symptomatic:
+            options += local_therapy(case, site, facts, symptomatic=False)
+        options.append(_deferral(case, facts, symptomatic, cns_active))
+    elif site.status is BrainStatus.TREATED_STABLE:
+        options.append(site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts))
+    elif site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
+        options.append(_after_local_therapy(case, facts, history, cns_active))
+    else:
+        missing.append("brain status: not given (untreated, treated_stable or progressing_after_local_therapy), "
+                       "so local therapy was not chosen")
+        if not symptomatic:
+            options.append(site_option(case, BRAIN, care.BRAIN_STATUS_UNKNOWN, Tier.CONSIDER, facts))
+    if site.lesions is None:
+        missing.append("brain lesions: not given, so the choice between radiosurgery and whole-brain "
+                       "radiotherapy was not judged")
+    steps = [_trace(site, options, history, cns_active), TraceStep(
+        "source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
+    if site.leptomeningeal:
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
+        options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
+        steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
+    return SiteDecisions(tuple(options), tuple(actions), tuple(missing), tuple(steps))
+
+
+def cns_active_options(systemic: tuple[SystemicOption, ...]) -> list[SystemicOption]:
+    """Offered systemic options whose drugs have CNS evidence in the knowledge base."""
+    return [o for o in systemic
+            if o.tier is not Tier.AVOID and frozenset(o.drugs) in care.CNS_ACTIVE_REGIMENS]
+
+
+def local_therapy(case: Case, site: Site, facts: str, symptomatic: bool) -> list[SiteOption]:
+    """Surgery for a large or symptomatic lesion, radiosurgery for a limited number, whole-brain
+    radiotherapy when lesions are many (never for a single one)."""
+    options = [
+        site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE, facts),
+        site_option(case, BRAIN, care.BRAIN_RADIOSURGERY, Tier.PREFERRED, facts),
+    ]
+    if site.lesions != 1:
+        options.append(site_option(case, BRAIN, care.BRAIN_WHOLE_BRAIN, Tier.ALTERNATIVE, facts))
+    return options
+
+
+def _deferral(case: Case, facts: str, symptomatic: bool, cns_active: list[SystemicOption]) -> SiteOption:
+    if symptomatic:
+        return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.AVOID, facts, [care.BRAIN_DEFER_SYMPTOMATIC])
+    if not cns_active:
+        return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.AVOID, facts, [care.BRAIN_DEFER_NO_REGIMEN])
+    return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.CONSIDER, f"{facts}; {_offered(cns_active)}")
+
+
+def _after_local_therapy(
+    case: Case, facts: str, history: History, cns_active: list[SystemicOption]
+) -> SiteOption:
+    """Brain-only progression keeps a regimen that controls the body; otherwise a CNS-active switch."""
+    if history.ongoing is not None:
+        body = f"{facts}; {history.ongoing.label()} is ongoing and controls the body"
+        return site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL, Tier.PREFERRED, body)
+    body = f"{facts}; no ongoing systemic course"
+    if not cns_active:
+        return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.CONSIDER, body, [care.NO_CNS_ACTIVE_REGIMEN])
+    return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.PREFERRED, f"{body}; {_offered(cns_active)}")
+
+
+def _offered(cns_active: list[SystemicOption]) -> str:
+    return "CNS-active options offered at this line: " + ", ".join(o.regimen for o in cns_active)
+
+
+def _with_caution(option: SiteOption, caution: str) -> SiteOption:
+    return evolve(option, cautions=(caution, *option.cautions))
+
+
+def _trace(site: Site, options: list[SiteOption], history: History, cns_active: list[SystemicOption]) -> TraceStep:
+    chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options) or "no local therapy chosen"
+    because = [describe(site)]
+    if Symptom.NEUROLOGIC in site.symptoms:
+        because.append("neurologic symptoms: urgent review and local therapy first")
+    because.append(_offered(cns_active) if cns_active else care.NO_CNS_ACTIVE_REGIMEN)
+    if site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
+        because.append(f"{history.ongoing.label()} is ongoing" if history.ongoing else "no ongoing course")
+    return TraceStep("site: brain", chosen, "; ".join(because))

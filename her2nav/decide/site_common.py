@@ -1,0 +1,85 @@
+"""What the site-specific rules share: their result, one entry built from knowledge, the case's facts in words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from her2nav.case import Case, Condition, Site, SiteName
+from her2nav.knowledge import site_care as care
+from her2nav.result import Action, Modality, SiteOption, Tier, TraceStep
+
+RADIATION_MODALITIES = frozenset({Modality.RADIATION, Modality.STEREOTACTIC_RADIATION})
+
+
+@frozen
+class SiteDecisions:
+    options: tuple[SiteOption, ...] = ()
+    actions: tuple[Action, ...] = ()
+    missing: tuple[str, ...] = ()
+    trace: tuple[TraceStep, ...] = ()
+
+
+def combine(parts: Iterable[SiteDecisions]) -> SiteDecisions:
+    """One SiteDecisions from many; an entry or action that two sites both produce appears once."""
+    collected = list(parts)
+    return SiteDecisions(
+        options=tuple(dict.fromkeys(o for part in collected for o in part.options)),
+        actions=tuple(dict.fromkeys(a for part in collected for a in part.actions)),
+        missing=tuple(dict.fromkeys(m for part in collected for m in part.missing)),
+        trace=tuple(t for part in collected for t in part.trace),
+    )
+
+
+def site_option(
+    case: Case, site: str, item: care.Intervention, tier: Tier, facts: str, cautions: Iterable[str] = ()
+) -> SiteOption:
+    """An entry for `site`: the case's facts first, then the knowledge base's reason and evidence."""
+    modality = Modality(item.modality)
+    return SiteOption(
+        site=site,
+        intervention=item.name,
+        modality=modality,
+        tier=tier,
+        rationale=f"{facts}. {item.basis}",
+        evidence=item.evidence,
+        cautions=tuple(dict.fromkeys([*cautions, *_pregnancy_cautions(case, modality, tier)])),
+    )
+
+
+def _pregnancy_cautions(case: Case, modality: Modality, tier: Tier) -> list[str]:
+    if not case.has(Condition.PREGNANCY) or tier is Tier.AVOID:
+        return []
+    if modality in RADIATION_MODALITIES:
+        return [care.RADIATION_PREGNANCY]
+    if modality is Modality.EMBOLIZATION:
+        return [care.PROCEDURE_PREGNANCY]
+    return []
+
+
+def describe(site: Site) -> str:
+    """The site as the case gives it, e.g. "Bone metastases (3 lesions; pain, cord compression)"."""
+    details = [_lesion_words(site.lesions)]
+    if site.status is not None:
+        details.append(words(site.status.value))
+    if site.symptoms:
+        details.append(", ".join(words(symptom.value) for symptom in site.symptoms))
+    if site.leptomeningeal:
+        details.append("leptomeningeal disease")
+    return f"{care.SITE_WORDS[site.site.value]} ({'; '.join(details)})"
+
+
+def _lesion_words(lesions: int | None) -> str:
+    if lesions is None:
+        return "number of lesions not given"
+    return f"{lesions} lesion" + ("" if lesions == 1 else "s")
+
+
+def words(value: str) -> str:
+    """An enum value as plain words: "cord_compression" -> "cord compression"."""
+    return value.replace("_", " ")
+
+
+def has_site(case: Case, name: SiteName) -> bool:
+    return any(site.site is name for site in case.sites)
