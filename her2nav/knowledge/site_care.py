@@ -233,9 +233,12 @@ _TDM1_NOTE = Note(
     ("kamilla-brain-2020",),
 )
 SOURCE_ARTICLE_BRAIN = (
-    "the 2019 source article called T-DM1 and pertuzumab promising for brain metastases: T-DM1 "
-    "showed modest CNS activity (KAMILLA, response 21.4%); the knowledge base holds no CNS data "
-    "for pertuzumab; tucatinib and trastuzumab deruxtecan are now the CNS-active standards"
+    "the 2019 source article said trastuzumab improves survival with brain metastases: observational "
+    "data bear it out (meta-analysis of 97 studies: HR 0.47); it called T-DM1 and pertuzumab "
+    "promising: T-DM1 showed modest CNS activity (KAMILLA, response 21.4%) and the knowledge base "
+    "holds no CNS data for pertuzumab; it found lapatinib alone weak and better with chemotherapy: "
+    "lapatinib + capecitabine did not prevent CNS relapse better than trastuzumab + capecitabine "
+    "(CEREBEL); tucatinib and trastuzumab deruxtecan are now the CNS-active standards"
 )
 BRAIN_NOTES: Mapping[str, Note] = {
     "tdxd": _TDXD_NOTE,

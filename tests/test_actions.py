@@ -1,0 +1,175 @@
+"""Scope, preliminaries and the actions around treatment: one table-driven test per rule of
+clinical-rules.md section 0, and the actions the site rules ask for."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from her2nav.cli import main
+from her2nav.errors import OutOfScope
+from her2nav.knowledge.drugs import DRUGS
+from her2nav.result import ActionKind, Tier
+from tests.conftest import case_mapping, run
+from tests.site_helpers import actions_of, entries, entry
+
+THP_FAILED = [{"drugs": ["THP"], "setting": "metastatic", "outcome": "progression"}]
+
+
+# ------------------------------------------------------------------------------ HER2 scope
+
+
+@pytest.mark.parametrize(
+    ("her2_fields", "says"),
+    [
+        ({"her2_ihc": "2+"}, ["order ISH on the same specimen"]),
+        ({"her2_ihc": "1+"}, ["IHC 1+ (or 2+ with ISH not amplified)", "does not use as a result category",
+                              "trastuzumab deruxtecan", "HER2-negative pathway"]),
+        ({"her2_ihc": "2+", "her2_ish": "not_amplified"}, ["IHC 1+ (or 2+ with ISH not amplified)"]),
+        ({"her2_ihc": "0"}, ["HER2-negative pathway"]),
+        ({"her2": "ultralow"}, ["HER2-negative pathway"]),
+    ],
+    ids=["equivocal: reflex ISH", "IHC 1+", "IHC 2+ ISH negative", "IHC 0", "ultralow"],
+)
+def test_a_case_that_is_not_her2_positive_is_out_of_scope(her2_fields: dict[str, Any], says: list[str]) -> None:
+    changes = {"her2_ihc": None, **her2_fields}
+    with pytest.raises(OutOfScope) as raised:
+        run(**changes)
+    assert all(phrase in raised.value.message for phrase in says)
+
+
+def test_out_of_scope_exits_3_with_the_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(case_mapping(her2_ihc="2+")))
+    assert main(["recommend", str(case)]) == 3
+    captured = capsys.readouterr()
+    assert "order ISH on the same specimen" in captured.err and captured.out == ""
+
+
+# --------------------------------------------------------------------------- hormone receptors
+
+
+@pytest.mark.parametrize(
+    ("er", "pr", "positive"),
+    [("positive", "negative", True), ("low", "negative", True), ("negative", "positive", True),
+     ("negative", "negative", False), ("unknown", "positive", True)],
+)
+def test_hormone_receptor_status(er: str, pr: str, positive: bool) -> None:
+    result = run(er=er, pr=pr)
+    assert result.case.hormone_receptor_positive is positive
+    endocrine = [o for o in result.systemic if any(DRUGS[d].endocrine for d in o.drugs)]
+    assert bool(endocrine) is positive
+
+
+def test_er_low_is_hormone_receptor_positive_with_an_endocrine_caution() -> None:
+    result = run(er="low", pr="negative")
+    endocrine = [o for o in result.systemic if any(DRUGS[d].endocrine for d in o.drugs)]
+    assert endocrine and all(any("ER-low" in c and "uncertain" in c for c in o.cautions) for o in endocrine)
+
+
+# ------------------------------------------------------------------------------- re-biopsy
+
+
+@pytest.mark.parametrize(
+    ("presentation", "biopsied", "asked"),
+    [("recurrence", None, True), ("recurrence", False, True), ("recurrence", True, False), ("de_novo", None, False)],
+)
+def test_a_recurrence_not_biopsied_asks_for_a_rebiopsy(presentation: str, biopsied: bool | None, asked: bool) -> None:
+    result = run(presentation=presentation, metastasis_biopsied=biopsied)
+    rebiopsy = actions_of(result, ActionKind.REBIOPSY)
+    assert bool(rebiopsy) is asked
+    if asked:
+        text = rebiopsy[0].text
+        assert "21.3%" in text and "9.5%" in text and "direction-specific pooled conversion" in text
+
+
+# ------------------------------------------------------------------------------- pregnancy
+
+
+def test_pregnancy_rules_out_her2_endocrine_and_bone_agents_and_asks_for_a_specialist() -> None:
+    result = run(conditions=["pregnancy"], er="positive", treatments=THP_FAILED,
+                 sites=[{"site": "bone", "lesions": 3, "symptoms": ["pain", "fracture"]}])
+    her2_or_endocrine = [o for o in result.systemic
+                         if any(DRUGS[d].her2_directed or DRUGS[d].endocrine for d in o.drugs)]
+    assert her2_or_endocrine and all(o.tier is Tier.AVOID for o in her2_or_endocrine)
+    assert all(o.tier is Tier.AVOID for o in result.systemic)  # no regimen is offered
+    assert entry(result, "bone", "zoledronic").tier is Tier.AVOID
+    assert entry(result, "bone", "denosumab").tier is Tier.AVOID
+    radiation = entry(result, "bone", "8 Gy")
+    assert radiation.tier is Tier.PREFERRED and any("specialist" in c for c in radiation.cautions)
+    assert len(actions_of(result, ActionKind.SPECIALIST_REVIEW)) == 1
+    assert not actions_of(result, ActionKind.CLINICAL_TRIAL)
+    assert not actions_of(result, ActionKind.DENTAL_REVIEW)
+
+
+def test_pregnancy_rules_out_a_radiopharmaceutical() -> None:
+    result = run(conditions=["pregnancy"], sites=[{"site": "bone", "lesions": 9, "symptoms": ["pain"]}])
+    assert entry(result, "bone", "radiopharmaceutical").tier is Tier.AVOID
+
+
+# ---------------------------------------------------------------------------- missing facts
+
+
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        ({"lvef": None}, "lvef: not given, so cardiac cautions were not evaluated"),
+        ({"ecog": None}, "ecog: not given, so fitness for chemotherapy was not judged"),
+        ({"sites": [{"site": "liver"}]}, "lesions: not given for liver, so oligometastatic status was not judged"),
+    ],
+    ids=["lvef", "ecog", "lesion counts"],
+)
+def test_missing_facts_that_matter_are_named(changes: dict[str, Any], missing: str) -> None:
+    assert missing in run(**changes).missing
+
+
+def test_unknown_months_to_recurrence_is_taken_as_late_and_said() -> None:
+    result = run(presentation="recurrence", metastasis_biopsied=True,
+                 treatments=[{"drugs": ["trastuzumab", "paclitaxel"], "setting": "adjuvant"}])
+    assert result.line == 1
+    assert "taken as more than 12 months" in result.line_reason
+
+
+# ------------------------------------------------------------------------- site actions
+
+
+@pytest.mark.parametrize(
+    ("site", "kind", "phrase"),
+    [
+        ({"site": "bone", "lesions": 2, "symptoms": ["cord_compression"]}, ActionKind.URGENT, "cord compression"),
+        ({"site": "bone", "lesions": 2, "symptoms": ["hypercalcemia"]}, ActionKind.URGENT, "Hypercalcemia"),
+        ({"site": "brain", "lesions": 1, "status": "untreated", "symptoms": ["neurologic"]}, ActionKind.URGENT,
+         "Symptomatic brain metastases"),
+        ({"site": "brain", "lesions": 1, "status": "treated_stable", "leptomeningeal": True},
+         ActionKind.SPECIALIST_REVIEW, "Leptomeningeal"),
+    ],
+    ids=["cord compression", "hypercalcemia", "neurologic", "leptomeningeal"],
+)
+def test_site_actions_are_one_clear_sentence(site: dict[str, Any], kind: ActionKind, phrase: str) -> None:
+    found = actions_of(run(sites=[site]), kind)
+    assert len(found) == 1
+    text = found[0].text
+    assert phrase in text and text.endswith(".") and text.count(". ") == 0
+
+
+def test_urgent_actions_come_first_and_appear_once() -> None:
+    result = run(presentation="recurrence", lvef=None, conditions=["dental_disease"], treatments=THP_FAILED * 2,
+                 sites=[{"site": "bone", "lesions": 2, "symptoms": ["cord_compression", "hypercalcemia"]},
+                        {"site": "bone", "lesions": 1, "symptoms": ["cord_compression"]},
+                        {"site": "brain", "lesions": 1, "status": "untreated", "symptoms": ["neurologic"]}])
+    kinds = [a.kind for a in result.actions]
+    assert kinds[:3] == [ActionKind.URGENT] * 3
+    assert ActionKind.URGENT not in kinds[3:]
+    assert {ActionKind.REBIOPSY, ActionKind.CARDIAC_ASSESSMENT, ActionKind.DENTAL_REVIEW,
+            ActionKind.CLINICAL_TRIAL} <= set(kinds[3:])
+    assert len(kinds) == len(set(result.actions))
+
+
+def test_every_site_entry_names_the_case_facts() -> None:
+    result = run(creatinine_clearance=45, sites=[{"site": "bone", "lesions": 4, "symptoms": ["pain"]}])
+    for option in entries(result, "bone"):
+        assert option.rationale.startswith("Bone metastases (4 lesions; pain)")
+    assert "creatinine clearance 45 mL/min" in entry(result, "bone", "zoledronic").rationale
