@@ -17,15 +17,26 @@ BRAIN = SiteName.BRAIN.value
 def brain_decisions(
     case: Case, site: Site, history: History, systemic: tuple[SystemicOption, ...]
 ) -> SiteDecisions:
-    facts = describe(site)
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
     cns_active = cns_active_options(systemic)
-    options: list[SiteOption] = []
-    actions: list[Action] = []
-    missing: list[str] = []
-    if symptomatic:
-        actions.append(Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC))
-        options += local_therapy(case, site, facts, symptomatic=True)
+    options = _options_by_status(case, site, history, cns_active)
+    actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
+    steps = [_trace(site, options, history, cns_active),
+             TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
+    if site.leptomeningeal:
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
+        options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
+        steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
+    return SiteDecisions(tuple(options), tuple(actions), tuple(_missing(site)), tuple(steps))
+
+
+def _options_by_status(
+    case: Case, site: Site, history: History, cns_active: list[SystemicOption]
+) -> list[SiteOption]:
+    """Symptoms put local therapy first; the status then decides what else applies."""
+    facts = describe(site)
+    symptomatic = Symptom.NEUROLOGIC in site.symptoms
+    options = local_therapy(case, site, facts, symptomatic=True) if symptomatic else []
     if site.status is BrainStatus.UNTREATED:
         if not symptomatic:
             options += local_therapy(case, site, facts, symptomatic=False)
@@ -34,21 +45,20 @@ def brain_decisions(
         options.append(site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts))
     elif site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
         options.append(_after_local_therapy(case, facts, history, cns_active))
-    else:
+    elif not symptomatic:
+        options.append(site_option(case, BRAIN, care.BRAIN_STATUS_UNKNOWN, Tier.CONSIDER, facts))
+    return options
+
+
+def _missing(site: Site) -> list[str]:
+    missing = []
+    if site.status is None:
         missing.append("brain status: not given (untreated, treated_stable or progressing_after_local_therapy), "
                        "so local therapy was not chosen")
-        if not symptomatic:
-            options.append(site_option(case, BRAIN, care.BRAIN_STATUS_UNKNOWN, Tier.CONSIDER, facts))
     if site.lesions is None:
         missing.append("brain lesions: not given, so the choice between radiosurgery and whole-brain "
                        "radiotherapy was not judged")
-    steps = [_trace(site, options, history, cns_active), TraceStep(
-        "source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
-    if site.leptomeningeal:
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
-        options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
-        steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
-    return SiteDecisions(tuple(options), tuple(actions), tuple(missing), tuple(steps))
+    return missing
 
 
 def cns_active_options(systemic: tuple[SystemicOption, ...]) -> list[SystemicOption]:

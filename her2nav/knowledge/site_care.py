@@ -237,8 +237,9 @@ SOURCE_ARTICLE_BRAIN = (
     "data bear it out (meta-analysis of 97 studies: HR 0.47); it called T-DM1 and pertuzumab "
     "promising: T-DM1 showed modest CNS activity (KAMILLA, response 21.4%) and the knowledge base "
     "holds no CNS data for pertuzumab; it found lapatinib alone weak and better with chemotherapy: "
-    "lapatinib + capecitabine did not prevent CNS relapse better than trastuzumab + capecitabine "
-    "(CEREBEL); tucatinib and trastuzumab deruxtecan are now the CNS-active standards"
+    "lapatinib + capecitabine did produce CNS responses (LANDSCAPE, 65.9%) but did not prevent CNS "
+    "relapse better than trastuzumab + capecitabine (CEREBEL); tucatinib and trastuzumab deruxtecan "
+    "are now the CNS-active standards"
 )
 BRAIN_NOTES: Mapping[str, Note] = {
     "tdxd": _TDXD_NOTE,
