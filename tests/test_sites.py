@@ -424,3 +424,10 @@ def test_entries_follow_the_case_order_with_stronger_tiers_first() -> None:
     assert list(dict.fromkeys(o.site for o in result.site_specific)) == ["brain", "bone", "primary"]
     brain_tiers = [o.tier for o in entries(result, "brain")]
     assert brain_tiers == sorted(brain_tiers, key=list(Tier).index)
+
+
+def test_bone_agents_are_listed_once_for_several_bone_sites() -> None:
+    result = run(sites=[bone(lesions=1, symptoms=["fracture"]), bone(lesions=2, symptoms=["hypercalcemia"])])
+    zoledronic = entry(result, "bone", "zoledronic")  # exactly one entry
+    assert any("no calcium or vitamin D" in c for c in zoledronic.cautions)
+    assert len(actions_of(result, ActionKind.URGENT)) == 1

@@ -27,7 +27,8 @@ def bone_decisions(case: Case, site: Site) -> SiteDecisions:
     if Symptom.PAIN in site.symptoms:
         complicated = [care.BONE_PAIN_COMPLICATED] if fracture or Symptom.CORD_COMPRESSION in site.symptoms else []
         options.append(site_option(case, BONE, care.BONE_PAIN_RADIATION, Tier.PREFERRED, facts, complicated))
-    options += [_zoledronic_acid(case, site), _denosumab(case, site)]
+    if _first_bone_site(case, site):  # the agents treat the patient, not one group of lesions
+        options += [_zoledronic_acid(case, site), _denosumab(case, site)]
     if _widespread_pain(case, site):
         options.append(_radiopharmaceutical(case, facts))
     if case.has(Condition.DENTAL_DISEASE) and not case.has(Condition.PREGNANCY):
@@ -52,9 +53,17 @@ def _zoledronic_acid(case: Case, site: Site) -> SiteOption:
                                                              dose=reduced_zoledronic_acid_dose(clearance)))
     if case.has(Condition.DENTAL_DISEASE):
         cautions.append(care.ZOLEDRONIC_ACID_DENTAL)
-    if Symptom.HYPERCALCEMIA in site.symptoms:
+    if hypercalcemic(case):
         cautions.append(care.BONE_AGENT_HYPERCALCEMIA)
     return site_option(case, BONE, care.ZOLEDRONIC_ACID, tier, _renal_facts(case, site), cautions)
+
+
+def _first_bone_site(case: Case, site: Site) -> bool:
+    return next(s for s in case.sites if s.site is SiteName.BONE) is site
+
+
+def hypercalcemic(case: Case) -> bool:
+    return any(Symptom.HYPERCALCEMIA in s.symptoms for s in case.sites if s.site is SiteName.BONE)
 
 
 def reduced_zoledronic_acid_dose(clearance: float) -> str:
@@ -80,7 +89,7 @@ def _denosumab(case: Case, site: Site) -> SiteOption:
         cautions.append(care.DENOSUMAB_RENAL.format(clearance=f"{clearance:g}"))
     if case.has(Condition.DENTAL_DISEASE):
         cautions.append(care.DENOSUMAB_DENTAL)
-    if Symptom.HYPERCALCEMIA in site.symptoms:
+    if hypercalcemic(case):
         cautions.append(care.BONE_AGENT_HYPERCALCEMIA)
     return site_option(case, BONE, care.DENOSUMAB, tier, _renal_facts(case, site), cautions)
 

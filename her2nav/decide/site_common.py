@@ -28,7 +28,7 @@ def combine(parts: Iterable[SiteDecisions]) -> SiteDecisions:
         options=tuple(dict.fromkeys(o for part in collected for o in part.options)),
         actions=tuple(dict.fromkeys(a for part in collected for a in part.actions)),
         missing=tuple(dict.fromkeys(m for part in collected for m in part.missing)),
-        trace=tuple(t for part in collected for t in part.trace),
+        trace=tuple(dict.fromkeys(t for part in collected for t in part.trace)),
     )
 
 

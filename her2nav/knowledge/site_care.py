@@ -35,7 +35,7 @@ CONSENSUS = "Basis: clinical consensus; the knowledge base holds no trial of it.
 
 ZOLEDRONIC_ACID = Intervention(
     "Zoledronic acid", "bone_modifying_agent",
-    "A bone-modifying agent prevents skeletal events: 4 mg, reduced for creatinine clearance "
+    "A bone-modifying agent reduces skeletal events: 4 mg, reduced for creatinine clearance "
     "30-60 mL/min (label table); every 12 weeks was non-inferior to every 4 weeks (CALGB 70604: "
     "at least one skeletal event in 2 years 29.5% vs 28.6%). Calcium and vitamin D beside it, "
     "creatinine before each dose and a dental examination before starting (ASCO 2011).",
@@ -43,7 +43,7 @@ ZOLEDRONIC_ACID = Intervention(
 )
 DENOSUMAB = Intervention(
     "Denosumab", "bone_modifying_agent",
-    "A bone-modifying agent prevents skeletal events: 120 mg every 4 weeks (ASCO 2011). Against "
+    "A bone-modifying agent reduces skeletal events: 120 mg every 4 weeks (ASCO 2011). Against "
     "zoledronic acid, fewer patients had a skeletal event (31% vs 36%, P=0.006; Martin 2012). "
     "Severe hypocalcemia, including fatal cases, is a label warning: correct hypocalcemia first, "
     "give calcium and vitamin D unless hypercalcemic, and monitor calcium. Dental examination "
@@ -117,8 +117,8 @@ CORD_COMPRESSION_SURGERY = Intervention(
 )
 RADIOPHARMACEUTICAL = Intervention(
     "Bone-seeking radiopharmaceutical (strontium-89 or samarium-153)", "radiopharmaceutical",
-    "Only for widespread painful osteoblastic metastases, which the case does not record: pain "
-    "improves in 60-80%, from 1-2 weeks, for 2-6 months (Paes 2011 review).",
+    "Only for widespread, painful osteoblastic metastases (the case does not record whether they "
+    "are osteoblastic): pain improves in 60-80%, from 1-2 weeks, for 2-6 months (Paes 2011 review).",
     ("paes-2011",),
 )
 RADIOPHARMACEUTICAL_MYELOSUPPRESSION = "myelosuppression: lowers blood counts and limits later chemotherapy"
@@ -271,7 +271,7 @@ SITE_WORDS: Mapping[str, str] = {
     "skin": "Skin metastases",
     "soft_tissue": "Soft-tissue metastases",
     "bone_marrow": "Bone marrow involvement",
-    "other": "Metastases at this site",
+    "other": "Metastases at another site",
     "bone": "Bone metastases",
     "brain": "Brain metastases",
 }
@@ -300,7 +300,7 @@ OLIGOMETASTATIC_SBRT = Intervention(
 EMBOLIZATION = Intervention(
     "Liver-directed intra-arterial therapy (chemoembolization or radioembolization)", "embolization",
     "For liver-dominant disease resistant to systemic therapy. The evidence is non-randomized "
-    "(systematic reviews of case series); no randomized trial exists.",
+    "studies gathered in systematic reviews; there is no randomized trial.",
     ("feretis-2020",),
 )
 PARACENTESIS = Intervention("Paracentesis", "procedure", f"Drains ascites to relieve symptoms. {CONSENSUS}")
@@ -330,7 +330,6 @@ ISOLATED_RADIATION = Intervention(
 )
 JAUNDICE_VISCERAL_NOTE = "jaundice: consider whether this is visceral crisis, which needs a rapid response"
 DYSPNEA_NOTE = "dyspnea is recorded: an effusion, if present, is drained (thoracentesis)"
-LESIONS_UNKNOWN_NOTE = "lesion counts are not given for every site, so oligometastatic status was not judged"
 
 # --------------------------------------------------------------- the intact primary (section 8)
 
@@ -349,7 +348,7 @@ PRIMARY_SURVIVAL_SURGERY = Intervention(
     "Surgery of the primary tumor to prolong survival", "surgery",
     "The 2019 source article said surgery of the primary improves survival in stage IV "
     "HER2-positive disease; randomized trials since do not support it: Tata Memorial HR 1.04, "
-    "E2108 HR 1.11 (3-year survival 68.4% vs 67.9%), meta-analysis of 4 trials HR 0.97 "
+    "E2108 HR 1.11, meta-analysis of 4 trials HR 0.97 "
     "(HER2-positive subgroup 0.93). MF07-01, the only positive trial (HR 0.66 at a median "
     "follow-up of 40 months, no difference at 36 months), found its benefit in unplanned "
     "subgroups such as HER2-negative disease. Local treatment improves local control without a "
