@@ -173,3 +173,12 @@ def test_every_site_entry_names_the_case_facts() -> None:
     for option in entries(result, "bone"):
         assert option.rationale.startswith("Bone metastases (4 lesions; pain)")
     assert "creatinine clearance 45 mL/min" in entry(result, "bone", "zoledronic").rationale
+
+
+def test_hypercalcemia_in_pregnancy_does_not_ask_for_a_bone_agent() -> None:
+    result = run(conditions=["pregnancy"], sites=[{"site": "bone", "lesions": 2, "symptoms": ["hypercalcemia"]}])
+    urgent = actions_of(result, ActionKind.URGENT)
+    assert len(urgent) == 1
+    assert "hydration" in urgent[0].text and "not given in pregnancy" in urgent[0].text
+    agents = [o for o in entries(result, "bone") if o.intervention in ("Zoledronic acid", "Denosumab")]
+    assert len(agents) == 2 and all(o.tier is Tier.AVOID for o in agents)

@@ -20,7 +20,9 @@ def bone_decisions(case: Case, site: Site) -> SiteDecisions:
         options += [site_option(case, BONE, care.CORD_COMPRESSION_RADIATION, Tier.PREFERRED, facts),
                     site_option(case, BONE, care.CORD_COMPRESSION_SURGERY, Tier.PREFERRED, facts)]
     if Symptom.HYPERCALCEMIA in site.symptoms:
-        actions.append(Action(ActionKind.URGENT, action_words.URGENT_HYPERCALCEMIA))
+        pregnant = case.has(Condition.PREGNANCY)
+        text = action_words.URGENT_HYPERCALCEMIA_PREGNANCY if pregnant else action_words.URGENT_HYPERCALCEMIA
+        actions.append(Action(ActionKind.URGENT, text))
     fracture = [s for s in site.symptoms if s in (Symptom.FRACTURE, Symptom.IMPENDING_FRACTURE)]
     if fracture:
         options.append(site_option(case, BONE, care.FRACTURE_SURGERY, Tier.PREFERRED, facts))

@@ -35,6 +35,10 @@ URGENT_CORD_COMPRESSION = (
 URGENT_HYPERCALCEMIA = (
     "Hypercalcemia: treat it now with intravenous hydration and a bone-modifying agent."
 )
+URGENT_HYPERCALCEMIA_PREGNANCY = (
+    "Hypercalcemia in pregnancy: treat it now with intravenous hydration and involve the "
+    "cancer-in-pregnancy specialist team today, because bone-modifying agents are not given in pregnancy."
+)
 URGENT_NEUROLOGIC = (
     "Symptomatic brain metastases: start corticosteroids for edema and arrange neurosurgical and "
     "radiation oncology review now."

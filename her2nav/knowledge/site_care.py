@@ -85,10 +85,7 @@ DENOSUMAB_RENAL = (
 DENOSUMAB_CLEARANCE_UNKNOWN = (
     "creatinine clearance not given: the risk of severe hypocalcemia is highest below 30 mL/min"
 )
-BONE_AGENT_HYPERCALCEMIA = (
-    "hypercalcemia now: no calcium or vitamin D supplements until it resolves; the bone agent is "
-    "part of its urgent treatment"
-)
+BONE_AGENT_HYPERCALCEMIA = "hypercalcemia now: no calcium or vitamin D supplements until it resolves"
 BONE_AGENT_PREGNANCY = "pregnancy: bone-modifying agents are not given during pregnancy (specialist review)"
 
 BONE_PAIN_RADIATION = Intervention(
