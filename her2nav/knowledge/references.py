@@ -1112,7 +1112,14 @@ _REFERENCES: tuple[Reference, ...] = (
         volume_pages="32(19):2100-2108",
         doi="10.1200/JCO.2013.54.0955",
         kind=_GUIDELINE,
-        finding="Consensus-based guideline; existence and authors only.",
+        finding=(
+            "Formal expert consensus (no study met the systematic review criteria): appropriate"
+            " local therapy and systemic therapy, if indicated; local therapies include surgery,"
+            " whole-brain radiotherapy and stereotactic radiosurgery, depending on prognosis,"
+            " symptoms and resectability among other factors. A single brain metastasis with a"
+            " favourable prognosis: neurosurgical evaluation, particularly if over 3-4 cm or with"
+            " symptomatic mass effect."
+        ),
     ),
     Reference(
         id="asco-her2-brain-2018",

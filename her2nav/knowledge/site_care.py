@@ -126,7 +126,7 @@ RADIOPHARMACEUTICAL_PREGNANCY = "pregnancy: a radionuclide is not given during p
 
 # ---------------------------------------------------------------------------- brain (section 6)
 
-_ASCO_BRAIN_LOCAL = ("asco-her2-brain-2018",)  # local therapy by number, size and symptoms since 2014
+_ASCO_BRAIN_LOCAL = ("asco-her2-brain-2014",)  # local therapy by number, size and symptoms; unchanged in 2018
 
 BRAIN_SURGERY = Intervention(
     "Neurosurgical resection", "surgery",

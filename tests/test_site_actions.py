@@ -1,52 +1,19 @@
-"""Scope, preliminaries and the actions around treatment: one table-driven test per rule of
-clinical-rules.md section 0, and the actions the site rules ask for."""
+"""Section 0 rules as they touch site-specific care (hormone receptors, pregnancy, missing facts), and the
+actions the site rules ask for. Scope, re-biopsy and the LVEF/ECOG missing facts are in test_scope.py and
+test_actions.py."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from her2nav.cli import main
-from her2nav.errors import OutOfScope
 from her2nav.knowledge.drugs import DRUGS
 from her2nav.result import ActionKind, Tier
-from tests.conftest import case_mapping, run
+from tests.conftest import run
 from tests.site_helpers import actions_of, entries, entry
 
 THP_FAILED = [{"drugs": ["THP"], "setting": "metastatic", "outcome": "progression"}]
-
-
-# ------------------------------------------------------------------------------ HER2 scope
-
-
-@pytest.mark.parametrize(
-    ("her2_fields", "says"),
-    [
-        ({"her2_ihc": "2+"}, ["order ISH on the same specimen"]),
-        ({"her2_ihc": "1+"}, ["IHC 1+ (or 2+ with ISH not amplified)", "does not use as a result category",
-                              "trastuzumab deruxtecan", "HER2-negative pathway"]),
-        ({"her2_ihc": "2+", "her2_ish": "not_amplified"}, ["IHC 1+ (or 2+ with ISH not amplified)"]),
-        ({"her2_ihc": "0"}, ["HER2-negative pathway"]),
-        ({"her2": "ultralow"}, ["HER2-negative pathway"]),
-    ],
-    ids=["equivocal: reflex ISH", "IHC 1+", "IHC 2+ ISH negative", "IHC 0", "ultralow"],
-)
-def test_a_case_that_is_not_her2_positive_is_out_of_scope(her2_fields: dict[str, Any], says: list[str]) -> None:
-    changes = {"her2_ihc": None, **her2_fields}
-    with pytest.raises(OutOfScope) as raised:
-        run(**changes)
-    assert all(phrase in raised.value.message for phrase in says)
-
-
-def test_out_of_scope_exits_3_with_the_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    case = tmp_path / "case.json"
-    case.write_text(json.dumps(case_mapping(her2_ihc="2+")))
-    assert main(["recommend", str(case)]) == 3
-    captured = capsys.readouterr()
-    assert "order ISH on the same specimen" in captured.err and captured.out == ""
 
 
 # --------------------------------------------------------------------------- hormone receptors
@@ -68,22 +35,6 @@ def test_er_low_is_hormone_receptor_positive_with_an_endocrine_caution() -> None
     result = run(er="low", pr="negative")
     endocrine = [o for o in result.systemic if any(DRUGS[d].endocrine for d in o.drugs)]
     assert endocrine and all(any("ER-low" in c and "uncertain" in c for c in o.cautions) for o in endocrine)
-
-
-# ------------------------------------------------------------------------------- re-biopsy
-
-
-@pytest.mark.parametrize(
-    ("presentation", "biopsied", "asked"),
-    [("recurrence", None, True), ("recurrence", False, True), ("recurrence", True, False), ("de_novo", None, False)],
-)
-def test_a_recurrence_not_biopsied_asks_for_a_rebiopsy(presentation: str, biopsied: bool | None, asked: bool) -> None:
-    result = run(presentation=presentation, metastasis_biopsied=biopsied)
-    rebiopsy = actions_of(result, ActionKind.REBIOPSY)
-    assert bool(rebiopsy) is asked
-    if asked:
-        text = rebiopsy[0].text
-        assert "21.3%" in text and "9.5%" in text and "direction-specific pooled conversion" in text
 
 
 # ------------------------------------------------------------------------------- pregnancy
@@ -116,11 +67,14 @@ def test_pregnancy_rules_out_a_radiopharmaceutical() -> None:
 @pytest.mark.parametrize(
     ("changes", "missing"),
     [
-        ({"lvef": None}, "lvef: not given, so cardiac cautions were not evaluated"),
-        ({"ecog": None}, "ecog: not given, so fitness for chemotherapy was not judged"),
         ({"sites": [{"site": "liver"}]}, "lesions: not given for liver, so oligometastatic status was not judged"),
+        ({"sites": [{"site": "bone", "lesions": 2}], "creatinine_clearance": None},
+         "creatinine_clearance: not given, so the zoledronic acid dose and the denosumab hypocalcemia risk were "
+         "not checked"),
+        ({"sites": [{"site": "brain", "lesions": 2}]}, "brain status: not given (untreated, treated_stable or "
+         "progressing_after_local_therapy), so local therapy was not chosen"),
     ],
-    ids=["lvef", "ecog", "lesion counts"],
+    ids=["lesion counts", "clearance with bone metastases", "brain status"],
 )
 def test_missing_facts_that_matter_are_named(changes: dict[str, Any], missing: str) -> None:
     assert missing in run(**changes).missing
