@@ -41,15 +41,8 @@ class History:
     toxicity_courses: tuple[Course, ...]
     ongoing: Course | None
     received: frozenset[str]
+    failed_drugs: frozenset[str]  # progressed on, including an early relapse after (neo)adjuvant therapy
     trace: tuple[TraceStep, ...]
-
-    @property
-    def failed_drugs(self) -> frozenset[str]:
-        """Drugs the disease progressed on, including an early relapse after (neo)adjuvant therapy."""
-        courses = list(self.failed_courses)
-        if self.early_relapse is not None:
-            courses.append(self.early_relapse.course)
-        return frozenset(drug for course in courses for drug in course.treatment.drugs)
 
     def failed_course_with(self, drug: str) -> Course | None:
         courses = [*self.failed_courses, *([self.early_relapse.course] if self.early_relapse else [])]
@@ -86,6 +79,8 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
         toxicity_courses=tuple(c for c in courses if c.treatment.outcome is Outcome.TOXICITY),
         ongoing=ongoing,
         received=frozenset(drug for c in courses for drug in c.treatment.drugs),
+        failed_drugs=frozenset(drug for c in (*failed, *([relapse.course] if relapse else []))
+                               for drug in c.treatment.drugs),
         trace=tuple(steps),
     )
 
