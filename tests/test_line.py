@@ -95,6 +95,12 @@ EARLY_RELAPSE = [
                  id="neoadjuvant TCHP then adjuvant T-DM1, relapse at 30 months -> line 1"),
     pytest.param([course("THP", "adjuvant", months=8)], 12, 2, ("label", "6 months"), (),
                  id="relapse 8 months after adjuvant THP -> line 2, says the T-DXd label uses 6 months"),
+    pytest.param([course("THP", "neoadjuvant", months=10), course("trastuzumab", "adjuvant")], 12, 2, (), (),
+                 id="neoadjuvant THP with relapse 10 months after it, adjuvant trastuzumab months unknown -> line 2",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "only the last (neo)adjuvant HER2 course is read: its unknown months are assumed over 12 and "
+                     "the explicit 10 months of the earlier neoadjuvant course are ignored (line 1); section 1 "
+                     "counts a (neo)adjuvant HER2 course with months_to_recurrence 12 or less"))),
 ]
 
 
@@ -120,7 +126,6 @@ def test_unknown_months_to_recurrence_is_taken_as_more_than_12_months_and_said()
                  treatments=[course("trastuzumab+paclitaxel", "adjuvant")])
     assert result.line == 1
     assert "more than 12 months" in result.line_reason
-    assert "months_to_recurrence" in result.line_reason
 
 
 def test_line_reason_of_a_relapse_names_the_months_and_the_course() -> None:
@@ -133,8 +138,8 @@ def test_line_reason_of_a_relapse_names_the_months_and_the_course() -> None:
 
 def test_line_reason_lists_the_failed_metastatic_lines() -> None:
     result = run(treatments=progressed_on("THP", "T-DXd"))
+    assert "pertuzumab" in result.line_reason
     assert "trastuzumab deruxtecan" in result.line_reason
-    assert "2" in result.line_reason
 
 
 # ---------------------------------------------------------------- an ongoing course
