@@ -70,6 +70,14 @@ TIERS = [
      {"conditions": ["peripheral_neuropathy"]}, THP, PREFERRED),
     ("first line after THP stopped for toxicity: THP no longer preferred",
      {"treatments": [course("THP", outcome="toxicity")]}, THP, ALTERNATIVE),
+    pytest.param(
+        {**HR_POSITIVE, "visceral_crisis": True, "treatments": [course("letrozole+trastuzumab", outcome="ongoing")]},
+        THP, PREFERRED,
+        id="first line, on letrozole + trastuzumab now in visceral crisis: THP preferred",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "with an ongoing course every preferred option is demoted to alternative, even when continuing the "
+            "current regimen is itself avoid (here endocrine-based therapy in visceral crisis): no option is "
+            "preferred; section 2 makes THP preferred"))),
     # section 3: second line
     ("second line: T-DXd preferred", SECOND_LINE, TDXD, PREFERRED),
     ("second line: T-DM1 alternative", SECOND_LINE, TDM1, ALTERNATIVE),
@@ -84,6 +92,13 @@ TIERS = [
      {**SECOND_LINE, **brain("untreated")}, TDXD, PREFERRED),
     ("second line, brain treated and stable: tucatinib triplet stays alternative",
      {**SECOND_LINE, **brain("treated_stable")}, TUCA_HX, ALTERNATIVE),
+    pytest.param(
+        {**ILD, "treatments": [*progressed_on("THP"), course("T-DXd", outcome="ongoing")]}, TDM1, PREFERRED,
+        id="second line, on T-DXd, interstitial lung disease: T-DM1 becomes preferred",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "T-DXd received (ongoing) sends line 2 to the later-line list, and the ongoing course demotes every "
+            "preferred option although continuing T-DXd is avoid (ILD): nothing is preferred; section 3 makes "
+            "T-DM1 preferred when T-DXd is avoided"))),
     ("second line after early relapse on adjuvant T-DM1: T-DXd preferred",
      {"presentation": "recurrence", "metastasis_biopsied": True,
       "treatments": [course("T-DM1", "adjuvant", months=4)]}, TDXD, PREFERRED),
