@@ -26,11 +26,7 @@ WINDOW = [
     pytest.param(_relapse("THP", 9), 12, 2, ("label", "6 months", "NCCN", "12 months"),
                  id="after a pertuzumab regimen: the label uses 6 months, NCCN 12"),
     pytest.param(_relapse("trastuzumab", 18), 24, 2, ("ASCO", "12 months"),
-                 id="window set to 24 (line 2); ASCO 12 months would say first line",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "with a window over 12 months, a relapse at 13-24 months counts as a failed line and "
-                     "line_reason attributes it to 'ASCO 2022 rec 5.0' while ASCO uses 12 months and would treat "
-                     "it as first line; only the label and NCCN are named as disagreeing"))),
+                 id="window set to 24 (line 2); ASCO 12 months would say first line"),
 ]
 
 

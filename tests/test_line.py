@@ -96,11 +96,7 @@ EARLY_RELAPSE = [
     pytest.param([course("THP", "adjuvant", months=8)], 12, 2, ("label", "6 months"), (),
                  id="relapse 8 months after adjuvant THP -> line 2, says the T-DXd label uses 6 months"),
     pytest.param([course("THP", "neoadjuvant", months=10), course("trastuzumab", "adjuvant")], 12, 2, (), (),
-                 id="neoadjuvant THP with relapse 10 months after it, adjuvant trastuzumab months unknown -> line 2",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "only the last (neo)adjuvant HER2 course is read: its unknown months are assumed over 12 and "
-                     "the explicit 10 months of the earlier neoadjuvant course are ignored (line 1); section 1 "
-                     "counts a (neo)adjuvant HER2 course with months_to_recurrence 12 or less"))),
+                 id="neoadjuvant THP with relapse 10 months after it, adjuvant trastuzumab months unknown -> line 2"),
 ]
 
 
@@ -154,11 +150,7 @@ ONGOING = [
                  id="zoledronic acid then THP ongoing -> continue THP first"),
     pytest.param([course("THP", outcome="ongoing"), course("zoledronic acid", outcome="ongoing")],
                  {"docetaxel", "trastuzumab", "pertuzumab"},
-                 id="THP then zoledronic acid ongoing -> continue THP first",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "the code takes the last ongoing metastatic course as the current regimen, whatever it is: "
-                     "a bone agent listed after THP becomes 'Continue current regimen' (preferred) and THP is "
-                     "demoted to alternative"))),
+                 id="THP then zoledronic acid ongoing -> continue THP first"),
 ]
 
 

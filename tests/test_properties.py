@@ -186,9 +186,6 @@ def test_pregnancy_offers_no_her2_directed_agent(mapping: dict[str, Any], config
     assert not any(DRUGS[drug].her2_directed for drug in _offered_drugs(result))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an ongoing course without HER2, endocrine or CDK4/6 drugs (chemotherapy alone, a bone agent) is offered "
-    "as 'Continue current regimen' in pregnancy; section 0: every option avoid, do not offer a regimen"))
 @PROPERTY_SETTINGS
 @given(case_mapping(), navigator_settings)
 @example({"her2": "positive", "er": "positive", "presentation": "de_novo", "sites": [{"site": "bone"}],

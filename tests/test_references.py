@@ -41,12 +41,7 @@ def test_every_cited_reference_resolves(reference_id: str) -> None:
 def _identifier_params() -> list[object]:
     params: list[object] = []
     for reference_id in CITED:
-        marks = []
-        if reference_id == "egf104900-2012":
-            marks.append(pytest.mark.xfail(strict=True, reason=(
-                "egf104900-2012 (cited by Lapatinib + trastuzumab) has neither DOI nor PMID and is not in the "
-                "documented set; docs/evidence-verification.md calls it not citable")))
-        params.append(pytest.param(reference_id, id=reference_id, marks=marks))
+        params.append(pytest.param(reference_id, id=reference_id))
     return params
 
 

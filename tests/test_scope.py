@@ -70,9 +70,6 @@ def test_out_of_scope_says_why_and_what_to_do(her2: dict[str, Any], says: tuple[
     pytest.param({"her2": "ultralow", "her2_ihc": "0"}, id="ultralow"),
     pytest.param({"her2_ihc": "0"}, id="IHC 0 negative"),
 ])
-@pytest.mark.xfail(strict=True, reason=(
-    "section 0 says, for HER2-low, ultralow or negative, that trastuzumab deruxtecan has evidence in "
-    "HER2-low disease on the HER2-negative pathway; the ultralow and negative messages do not mention it"))
 def test_ultralow_and_negative_also_point_to_trastuzumab_deruxtecan(her2: dict[str, Any]) -> None:
     assert "trastuzumab deruxtecan" in _out_of_scope(her2).message
 

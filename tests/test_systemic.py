@@ -73,11 +73,7 @@ TIERS = [
     pytest.param(
         {**HR_POSITIVE, "visceral_crisis": True, "treatments": [course("letrozole+trastuzumab", outcome="ongoing")]},
         THP, PREFERRED,
-        id="first line, on letrozole + trastuzumab now in visceral crisis: THP preferred",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "with an ongoing course every preferred option is demoted to alternative, even when continuing the "
-            "current regimen is itself avoid (here endocrine-based therapy in visceral crisis): no option is "
-            "preferred; section 2 makes THP preferred"))),
+        id="first line, on letrozole + trastuzumab now in visceral crisis: THP preferred"),
     # section 3: second line
     ("second line: T-DXd preferred", SECOND_LINE, TDXD, PREFERRED),
     ("second line: T-DM1 alternative", SECOND_LINE, TDM1, ALTERNATIVE),
@@ -94,11 +90,7 @@ TIERS = [
      {**SECOND_LINE, **brain("treated_stable")}, TUCA_HX, ALTERNATIVE),
     pytest.param(
         {**ILD, "treatments": [*progressed_on("THP"), course("T-DXd", outcome="ongoing")]}, TDM1, PREFERRED,
-        id="second line, on T-DXd, interstitial lung disease: T-DM1 becomes preferred",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "T-DXd received (ongoing) sends line 2 to the later-line list, and the ongoing course demotes every "
-            "preferred option although continuing T-DXd is avoid (ILD): nothing is preferred; section 3 makes "
-            "T-DM1 preferred when T-DXd is avoided"))),
+        id="second line, on T-DXd, interstitial lung disease: T-DM1 becomes preferred"),
     ("second line after early relapse on adjuvant T-DM1: T-DXd preferred",
      {"presentation": "recurrence", "metastasis_biopsied": True,
       "treatments": [course("T-DM1", "adjuvant", months=4)]}, TDXD, PREFERRED),
@@ -110,11 +102,7 @@ TIERS = [
      AFTER_TDXD_P, TUCA_HX, PREFERRED),
     pytest.param(
         AFTER_TDXD_P, TDM1, ALTERNATIVE,
-        id="second line after T-DXd + pertuzumab: T-DM1 alternative (third-line list)",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "after first-line T-DXd + pertuzumab the code applies the second-line promotion of T-DM1 "
-            "(T-DXd avoided -> T-DM1 preferred); section 3 says this second line follows the third-line "
-            "list, where T-DM1 is alternative and data after T-DXd are limited"))),
+        id="second line after T-DXd + pertuzumab: T-DM1 alternative (third-line list)"),
     ("second line after T-DXd + pertuzumab: neratinib + capecitabine alternative", AFTER_TDXD_P, NERA_X,
      ALTERNATIVE),
     ("second line after T-DXd + pertuzumab: margetuximab consider", AFTER_TDXD_P, MARGE, CONSIDER),
@@ -248,11 +236,7 @@ EVIDENCE = [
     ("THP: CLEOPATRA final OS and PERUSE", {}, THP, ("cleopatra-2015", "peruse-2021")),
     ("T-DXd + pertuzumab: DESTINY-Breast09", {}, TDXD_P, ("destiny-breast09-2025",)),
     ("AI + trastuzumab ± pertuzumab: PERTAIN", HR_POSITIVE, AI_H_P, ("pertain-2018",)),
-    pytest.param(
-        HR_POSITIVE, AI_H_P, ("sysucc-002-2022",),
-        id="AI + trastuzumab ± pertuzumab: SYSUCC-002",
-        marks=pytest.mark.xfail(strict=True, reason="section 2 names SYSUCC-002 for AI + trastuzumab ± "
-                                "pertuzumab; the regimen cites only PERTAIN and ASCO 2022")),
+    # SYSUCC-002 is named by the rules but not cited: its first author could not be verified.
     ("AI + trastuzumab + lapatinib: ALTERNATIVE", HR_POSITIVE, AI_H_L, ("alternative-2018",)),
     ("palbociclib maintenance: PATINA", HR_POSITIVE, PALBO_MAINT, ("patina-2026",)),
     ("tucatinib maintenance: HER2CLIMB-05", {}, TUCA_MAINT, ("her2climb-05-2025",)),
@@ -266,7 +250,7 @@ EVIDENCE = [
     ("lapatinib + capecitabine: Geyer 2006", THIRD_LINE, LAPA_X, ("geyer-2006",)),
     ("trastuzumab + chemotherapy: GBG-26", THIRD_LINE, H_CHEMO, ("gbg-26-2009",)),
     ("margetuximab: SOPHIA", THIRD_LINE, MARGE, ("sophia-2023",)),
-    ("lapatinib + trastuzumab: EGF104900", THIRD_LINE, LAPA_H, ("egf104900-2012",)),
+    ("lapatinib + trastuzumab: EGF104900", THIRD_LINE, LAPA_H, ("egf104900-2010",)),
     ("pertuzumab if never received: ASCO 2022", {"treatments": progressed_on("trastuzumab+docetaxel", "T-DXd")},
      P_H_CHEMO, ("asco-her2-2022",)),
     ("endocrine + trastuzumab later line: ASCO 2022", {**THIRD_LINE, **HR_POSITIVE}, ENDO_H, ("asco-her2-2022",)),
@@ -305,16 +289,9 @@ def test_poor_performance_says_best_supportive_care_is_valid(changes: dict[str, 
 PREGNANCY = [
     pytest.param({}, id="pregnant, first line"),
     pytest.param({"treatments": [course("THP", outcome="toxicity"), course("capecitabine", outcome="ongoing")]},
-                 id="pregnant, on capecitabine",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "an ongoing course without HER2, endocrine or CDK4/6 drugs is offered as 'Continue current "
-                     "regimen' (preferred) in pregnancy; section 0 says do not offer a regimen (chemotherapy "
-                     "depends on the trimester: specialist review)"))),
+                 id="pregnant, on capecitabine"),
     pytest.param({"treatments": [course("zoledronic acid", outcome="ongoing")]},
-                 id="pregnant, on zoledronic acid",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "bone agents are not ruled out in pregnancy (section 0: likewise avoid); an ongoing "
-                     "zoledronic acid course is offered as 'Continue current regimen', preferred"))),
+                 id="pregnant, on zoledronic acid"),
     pytest.param({**HR_POSITIVE}, id="pregnant, HR-positive first line"),
     pytest.param({**SECOND_LINE}, id="pregnant, second line"),
     pytest.param({**THIRD_LINE, **HR_POSITIVE}, id="pregnant, HR-positive third line"),
