@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
