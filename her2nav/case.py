@@ -20,7 +20,7 @@ from her2nav.fields import (
     read_str,
     reject_unknown_keys,
 )
-from her2nav.knowledge.drugs import DRUGS, resolve_drug_name, suggest_drug_names
+from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
 
 SCHEMA_VERSION = "1"
 
@@ -164,6 +164,11 @@ class Treatment:
     @property
     def her2_directed(self) -> bool:
         return any(DRUGS[drug].her2_directed for drug in self.drugs)
+
+    @property
+    def anticancer(self) -> bool:
+        """False for a course of bone-modifying agents only, which is supportive, not a line."""
+        return any(DRUGS[drug].drug_class is not DrugClass.BONE_AGENT for drug in self.drugs)
 
     @property
     def perioperative(self) -> bool:

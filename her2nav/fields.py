@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -66,11 +67,18 @@ def read_bool(value: object, field: str) -> bool:
 
 
 def read_enum(value: object, kind: type[E], field: str, allowed: Sequence[E] | None = None) -> E:
-    choices = [member.value for member in (allowed if allowed is not None else list(kind))]
-    if not isinstance(value, str) or value not in choices:
+    members: dict[object, E] = _members_by_value(kind)
+    member = members.get(value) if isinstance(value, str) else None
+    if member is None or (allowed is not None and member not in allowed):
+        choices = [m.value for m in (allowed if allowed is not None else members.values())]
         hint = did_you_mean(value, choices) if isinstance(value, str) else None
         raise InvalidCase(field, f"{describe(value)} is not a known value", choices, hint)
-    return kind(value)
+    return member
+
+
+@functools.cache
+def _members_by_value(kind: type[E]) -> dict[object, E]:
+    return {member.value: member for member in kind}
 
 
 def read_number(value: object, field: str, low: float, high: float, unit: str = "") -> float:

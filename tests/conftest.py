@@ -50,3 +50,45 @@ def offered(result: Result) -> list[SystemicOption]:
 @pytest.fixture
 def progressed_on_thp() -> list[dict[str, Any]]:
     return [{"drugs": ["THP"], "setting": "metastatic", "outcome": "progression"}]
+
+
+# ---------------------------------------------------------------- builders for the rule tables
+
+def course(drugs: str, setting: str = "metastatic", outcome: str | None = None,
+           months: float | None = None) -> dict[str, Any]:
+    """One treatment course as a clinician would note it: drugs joined by '+', e.g. 'THP' or 'T-DXd'."""
+    out: dict[str, Any] = {"drugs": drugs.split("+"), "setting": setting}
+    if outcome is not None:
+        out["outcome"] = outcome
+    if months is not None:
+        out["months_to_recurrence"] = months
+    return out
+
+
+def progressed_on(*regimens: str) -> list[dict[str, Any]]:
+    """Metastatic courses that each ended in progression, oldest first."""
+    return [course(regimen, "metastatic", "progression") for regimen in regimens]
+
+
+def cautions_text(result: Result, regimen: str) -> str:
+    """Every caution of one option, joined, for fragment checks."""
+    return " | ".join(option(result, regimen).cautions)
+
+
+def action_kinds(result: Result) -> list[str]:
+    return [action.kind.value for action in result.actions]
+
+
+def action_text(result: Result, kind: str) -> str:
+    return " | ".join(action.text for action in result.actions if action.kind.value == kind)
+
+
+def all_text(result: Result) -> str:
+    """line_reason, every rationale and caution, and the trace: where the navigator explains itself."""
+    parts = [result.line_reason]
+    for o in result.systemic:
+        parts.append(o.rationale)
+        parts.extend(o.cautions)
+    for step in result.trace:
+        parts.extend((step.step, step.decision, step.because))
+    return " | ".join(parts)

@@ -95,9 +95,7 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
     """Every concern about one drug for this patient, in the order of clinical-rules.md section 5."""
     info = DRUGS[drug]
     concerns: list[Concern] = []
-    if case.has(Condition.PREGNANCY) and (
-        info.her2_directed or info.endocrine or info.drug_class is DrugClass.CDK46_INHIBITOR
-    ):
+    if case.has(Condition.PREGNANCY):
         concerns.append(Concern(safety.PREGNANCY_TEXT, rules_out=True))
     if drug in safety.CARDIAC_HER2_DRUGS:
         concerns.extend(_cardiac_concerns(case))

@@ -41,15 +41,9 @@ class History:
     toxicity_courses: tuple[Course, ...]
     ongoing: Course | None
     received: frozenset[str]
+    failed_drugs: frozenset[str]  # progressed on, including an early relapse after (neo)adjuvant therapy
     trace: tuple[TraceStep, ...]
-
-    @property
-    def failed_drugs(self) -> frozenset[str]:
-        """Drugs the disease progressed on, including an early relapse after (neo)adjuvant therapy."""
-        courses = list(self.failed_courses)
-        if self.early_relapse is not None:
-            courses.append(self.early_relapse.course)
-        return frozenset(drug for course in courses for drug in course.treatment.drugs)
+    months_since_perioperative_her2: float | None = None  # the shortest, whether or not it counted
 
     def failed_course_with(self, drug: str) -> Course | None:
         courses = [*self.failed_courses, *([self.early_relapse.course] if self.early_relapse else [])]
@@ -67,7 +61,8 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
     relapse, relapse_steps = _early_relapse(courses, early_relapse_months)
     notes = [step.because for step in relapse_steps if step.step != "early relapse" or relapse is None]
     line = len(failed_her2) + (1 if relapse else 0) + 1
-    ongoing = next((c for c in reversed(metastatic) if c.treatment.outcome is Outcome.ONGOING), None)
+    ongoing = next((c for c in reversed(metastatic)
+                    if c.treatment.outcome is Outcome.ONGOING and c.treatment.anticancer), None)
     reason = _line_reason(line, failed_her2, relapse, early_relapse_months, notes)
     steps = [*relapse_steps, TraceStep(
         "line", f"line {line}",
@@ -86,7 +81,12 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
         toxicity_courses=tuple(c for c in courses if c.treatment.outcome is Outcome.TOXICITY),
         ongoing=ongoing,
         received=frozenset(drug for c in courses for drug in c.treatment.drugs),
+        failed_drugs=frozenset(drug for c in (*failed, *([relapse.course] if relapse else []))
+                               for drug in c.treatment.drugs),
         trace=tuple(steps),
+        months_since_perioperative_her2=min(
+            (c.treatment.months_to_recurrence for c in courses if c.treatment.perioperative
+             and c.treatment.her2_directed and c.treatment.months_to_recurrence is not None), default=None),
     )
 
 
@@ -95,40 +95,51 @@ def _early_relapse(
 ) -> tuple[EarlyRelapse | None, list[TraceStep]]:
     """The (neo)adjuvant HER2 course closest to the relapse, if it counts as a failed line."""
     perioperative = [c for c in courses if c.treatment.perioperative and c.treatment.her2_directed]
+    for course in reversed(perioperative):
+        if course.treatment.outcome in (Outcome.PROGRESSION, Outcome.ONGOING):
+            why = f"{course.label()}: the disease progressed during (neo)adjuvant HER2 therapy"
+            return EarlyRelapse(course, None), [TraceStep("early relapse", "counts as a failed line", why)]
+        months = course.treatment.months_to_recurrence
+        if months is not None and months <= window:
+            steps = [TraceStep("early relapse", "counts as a failed line",
+                               f"relapse {months:g} months after {course.label()}; the window is {window:g} months")]
+            return EarlyRelapse(course, months), [*steps, *_disagreement_steps(months, window, course.treatment)]
     if not perioperative:
         return None, []
-    course = perioperative[-1]
-    treatment = course.treatment
-    if treatment.outcome in (Outcome.PROGRESSION, Outcome.ONGOING):
-        why = f"{course.label()}: the disease progressed during (neo)adjuvant HER2 therapy"
-        return EarlyRelapse(course, None), [TraceStep("early relapse", "counts as a failed line", why)]
-    months = treatment.months_to_recurrence
+    return None, _late_relapse_steps(perioperative[-1], window)
+
+
+def _late_relapse_steps(course: Course, window: float) -> list[TraceStep]:
+    months = course.treatment.months_to_recurrence
     if months is None:
         why = (f"{course.label()} gives no months_to_recurrence: taken as more than "
                f"{ASCO_EARLY_RELAPSE_MONTHS:g} months, so first-line rules apply (ASCO 2022 rec 5.1)")
-        return None, [TraceStep("early relapse", "assumed late relapse", why)]
-    counted = months <= window
-    decision = "counts as a failed line" if counted else "does not count: first-line rules"
+        return [TraceStep("early relapse", "assumed late relapse", why)]
     why = f"relapse {months:g} months after {course.label()}; the window is {window:g} months"
-    steps = [TraceStep("early relapse", decision, why)]
+    return [TraceStep("early relapse", "does not count: first-line rules", why),
+            *_disagreement_steps(months, window, course.treatment)]
+
+
+def _disagreement_steps(months: float, window: float, treatment: Treatment) -> list[TraceStep]:
     note = _window_disagreement(months, window, treatment)
-    if note:
-        steps.append(TraceStep("sources disagree", "early-relapse window", note))
-    return (EarlyRelapse(course, months) if counted else None), steps
+    return [TraceStep("sources disagree", "early-relapse window", note)] if note else []
 
 
 def _window_disagreement(months: float, window: float, treatment: Treatment) -> str | None:
     """What the other sources would say, when they would decide differently."""
-    with_pertuzumab = "pertuzumab" in treatment.drugs
+    notes = []
     if LABEL_EARLY_RELAPSE_MONTHS < months <= window:
-        if with_pertuzumab:
-            return ("the trastuzumab deruxtecan label and DESTINY-Breast03 use 6 months and would treat "
-                    "this relapse as first line; NCCN uses 12 months after a pertuzumab-containing regimen")
-        return ("the trastuzumab deruxtecan label, DESTINY-Breast03 and NCCN use 6 months after a regimen "
-                "without pertuzumab and would treat this relapse as first line")
+        if "pertuzumab" in treatment.drugs:
+            notes.append("the trastuzumab deruxtecan label and DESTINY-Breast03 use 6 months and would treat "
+                         "this relapse as first line; NCCN uses 12 months after a pertuzumab-containing regimen")
+        else:
+            notes.append("the trastuzumab deruxtecan label, DESTINY-Breast03 and NCCN use 6 months after a "
+                         "regimen without pertuzumab and would treat this relapse as first line")
     if window < months <= ASCO_EARLY_RELAPSE_MONTHS:
-        return "ASCO 2022 (rec 5.0) uses 12 months and would treat this relapse as second line"
-    return None
+        notes.append("ASCO 2022 (rec 5.0) uses 12 months and would treat this relapse as second line")
+    if ASCO_EARLY_RELAPSE_MONTHS < months <= window:
+        notes.append("ASCO 2022 (rec 5.1) uses 12 months and would treat this relapse as first line")
+    return "; ".join(notes) or None
 
 
 def _line_reason(
@@ -141,8 +152,9 @@ def _line_reason(
         setting = course.treatment.setting.value
         when = ("progression during" if relapse.months is None
                 else f"relapse {relapse.months:g} months after")
-        parts.append(f"{when} {setting} {drugs} counts as progression on first-line therapy "
-                     f"(ASCO 2022 rec 5.0; window {window:g} months)")
+        basis = ("ASCO 2022 rec 5.0" if window == ASCO_EARLY_RELAPSE_MONTHS
+                 else f"window set to {window:g} months; ASCO 2022 rec 5.0 uses {ASCO_EARLY_RELAPSE_MONTHS}")
+        parts.append(f"{when} {setting} {drugs} counts as progression on first-line therapy ({basis})")
     if failed_her2:
         listed = "; ".join(" + ".join(c.treatment.drugs) for c in failed_her2)
         parts.append(f"{len(failed_her2)} metastatic HER2-directed line(s) ended in progression ({listed})")

@@ -17,10 +17,13 @@ OUT_OF_SCOPE_TEXT = {
     ),
     Her2.ULTRALOW: (
         "HER2 is not positive (IHC 0 with faint staining, called ultralow). This navigator covers "
-        "HER2-positive disease only; use the HER2-negative pathway."
+        "HER2-positive disease only; use the HER2-negative pathway, where trastuzumab deruxtecan has "
+        "evidence in HER2-low disease (IHC 1+, or 2+ with ISH not amplified)."
     ),
     Her2.NEGATIVE: (
-        "HER2 is negative. This navigator covers HER2-positive disease only; use the HER2-negative pathway."
+        "HER2 is negative. This navigator covers HER2-positive disease only; use the HER2-negative "
+        "pathway, where trastuzumab deruxtecan has evidence in HER2-low disease (IHC 1+, or 2+ with "
+        "ISH not amplified)."
     ),
 }
 

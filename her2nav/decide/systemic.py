@@ -19,6 +19,7 @@ class Candidate:
     key: str
     tier: Tier
     why: str
+    cautions: tuple[str, ...] = ()  # cautions from the history rather than from one drug
 
 
 def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption, ...], tuple[TraceStep, ...]]:
@@ -36,9 +37,14 @@ def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption
 def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
     if history.line == 1:
         return first_line(case, history)
-    if history.line == 2 and "trastuzumab deruxtecan" not in history.received:
+    if _second_line_list_applies(history):
         return second_line(case)
     return later_line(case, history)
+
+
+def _second_line_list_applies(history: History) -> bool:
+    """Line 2, unless trastuzumab deruxtecan already failed (then the later-line list applies)."""
+    return history.line == 2 and "trastuzumab deruxtecan" not in history.failed_drugs
 
 
 def first_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
@@ -66,7 +72,7 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
     if hr:
         candidates.append(Candidate("maintenance-palbociclib", Tier.CONSIDER, after_induction))
     candidates.append(Candidate("maintenance-tucatinib", Tier.CONSIDER, after_induction))
-    if case.ecog is not None and case.ecog >= 3 and not hr:
+    if case.ecog is not None and case.ecog >= 3:
         candidates.append(Candidate(
             "hp-without-chemotherapy", Tier.CONSIDER,
             f"ECOG {case.ecog}: HER2-targeted therapy without chemotherapy for a patient too unwell for it."))
@@ -76,18 +82,12 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
         steps.append(TraceStep("neuropathy", "taxane options carry a caution",
                                "the knowledge base holds no trial of another partner with trastuzumab "
                                "+ pertuzumab, so none is offered; discuss a non-taxane partner"))
-    early = _early_relapse_within_label_window(history)
-    if early:
-        candidates[1] = evolve(candidates[1], why=candidates[1].why + f" {early}")
-    return candidates, steps
-
-
-def _early_relapse_within_label_window(history: History) -> str | None:
-    relapse = history.early_relapse
-    months = relapse.months if relapse else None
+    months = history.months_since_perioperative_her2
     if months is not None and months <= LABEL_EARLY_RELAPSE_MONTHS:
-        return f"Caution: DESTINY-Breast09 excluded relapse within 6 months; this relapse came at {months:g}."
-    return None
+        candidates[1] = evolve(candidates[1], cautions=(
+            f"relapse {months:g} months after (neo)adjuvant HER2 therapy: DESTINY-Breast09 excluded relapse "
+            "within 6 months, so its results may not apply",))
+    return candidates, steps
 
 
 def second_line(case: Case) -> tuple[list[Candidate], list[TraceStep]]:
@@ -154,7 +154,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, case: Case, history: Hist
         tier=tier,
         rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
         evidence=(*regimen.evidence, *(note.evidence if note else ())),
-        cautions=found.cautions,
+        cautions=(*candidate.cautions, *found.cautions),
     )
 
 
@@ -173,7 +173,7 @@ def _tier(tier: Tier, found: Assessment) -> Tier:
 def _promote_when_preferred_avoided(options: list[SystemicOption], history: History) -> list[SystemicOption]:
     """At second line, T-DM1 becomes preferred when trastuzumab deruxtecan does not suit."""
     tdxd = next((o for o in options if o.drugs == ("trastuzumab deruxtecan",)), None)
-    if history.line != 2 or tdxd is None or tdxd.tier is Tier.PREFERRED:
+    if not _second_line_list_applies(history) or tdxd is None or tdxd.tier is Tier.PREFERRED:
         return options
     return [evolve(o, tier=Tier.PREFERRED, rationale=o.rationale.replace(
                 "Second line when trastuzumab deruxtecan does not suit.",
@@ -198,7 +198,9 @@ def _continue_ongoing(case: Case, history: History, options: list[SystemicOption
         why += f" {BRAIN_ONLY_PROGRESSION}"
     candidate = Candidate("continue", Tier.PREFERRED, why)
     current = _to_option(regimen, candidate, case, history)
-    others = [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
-                     rationale="If the current regimen has to stop: " + o.rationale)
-              for o in options if set(o.drugs) != set(drugs)]
-    return [current, *others]
+    others = [o for o in options if set(o.drugs) != set(drugs)]
+    if current.tier is Tier.AVOID:
+        stop = "The current regimen has to stop (see its cautions): "
+        return [current, *(evolve(o, rationale=stop + o.rationale) for o in others)]
+    return [current, *(evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
+                              rationale="If the current regimen has to stop: " + o.rationale) for o in others)]

@@ -158,7 +158,7 @@ _REGIMEN_LIST = (
     ),
     Regimen(
         "lapatinib-h", "Lapatinib + trastuzumab", ("lapatinib", "trastuzumab"),
-        ("egf104900-2010", "egf104900-2012", "asco-her2-2022"),
+        ("egf104900-2010", "asco-her2-2022"),
         "EGF104900: lapatinib with trastuzumab, without chemotherapy, in trastuzumab-refractory "
         "disease. ASCO 2022 lists lapatinib regimens among later-line options.",
     ),

@@ -48,9 +48,9 @@ DPD_TEXT = (
 )
 CAPECITABINE_RENAL_LIMIT = 30.0  # mL/min: capecitabine is not given below this clearance
 PREGNANCY_TEXT = (
-    "pregnancy: HER2-targeted therapy causes embryo-fetal toxicity (oligohydramnios); endocrine "
-    "therapy and bone agents are likewise not given; chemotherapy depends on the trimester and "
-    "HER2-targeted therapy waits until after delivery"
+    "pregnancy: no regimen is offered here; HER2-targeted therapy causes embryo-fetal toxicity "
+    "(oligohydramnios), endocrine therapy and bone agents are likewise not given, chemotherapy "
+    "depends on the trimester (specialist team), and HER2-targeted therapy waits until after delivery"
 )
 VISCERAL_CRISIS_TEXT = (
     "visceral crisis: needs a rapid response, so endocrine-based therapy without chemotherapy "

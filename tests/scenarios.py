@@ -1,0 +1,42 @@
+"""Named situations and the regimen names the navigator prints, shared by the rule tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import progressed_on
+
+HR_POSITIVE: dict[str, Any] = {"er": "positive", "pr": "positive"}
+ILD: dict[str, Any] = {"conditions": ["interstitial_lung_disease"]}
+SECOND_LINE: dict[str, Any] = {"treatments": progressed_on("THP")}
+THIRD_LINE: dict[str, Any] = {"treatments": progressed_on("THP", "T-DXd")}
+AFTER_TDXD_P: dict[str, Any] = {"treatments": progressed_on("T-DXd+pertuzumab")}
+FOURTH_LINE_AFTER_TUCATINIB: dict[str, Any] = {
+    "treatments": progressed_on("THP", "T-DXd", "tucatinib+trastuzumab+capecitabine")}
+
+FOURTH_LINE_AFTER_LAPATINIB: dict[str, Any] = {
+    "treatments": progressed_on("THP", "T-DXd", "lapatinib+trastuzumab")}
+
+
+def brain(status: str) -> dict[str, Any]:
+    return {"sites": [{"site": "liver", "lesions": 3}, {"site": "brain", "lesions": 2, "status": status}]}
+
+
+THP = "THP"
+TDXD_P = "T-DXd + pertuzumab"
+AI_H_P = "AI + trastuzumab ± pertuzumab"
+AI_H_L = "AI + trastuzumab + lapatinib"
+PALBO_MAINT = "Maintenance: palbociclib + HER2 + endocrine therapy"
+TUCA_MAINT = "Maintenance: tucatinib + trastuzumab + pertuzumab"
+HP_NO_CHEMO = "Trastuzumab + pertuzumab without chemotherapy"
+TDXD = "T-DXd"
+TDM1 = "T-DM1"
+TUCA_HX = "Tucatinib + trastuzumab + capecitabine"
+NERA_X = "Neratinib + capecitabine"
+LAPA_X = "Lapatinib + capecitabine"
+H_CHEMO = "Trastuzumab + chemotherapy"
+MARGE = "Margetuximab + chemotherapy"
+LAPA_H = "Lapatinib + trastuzumab"
+P_H_CHEMO = "Pertuzumab + trastuzumab + taxane"
+ENDO_H = "Endocrine therapy + trastuzumab"
+ABEMA = "Abemaciclib + trastuzumab + fulvestrant"
