@@ -1413,3 +1413,18 @@ _REFERENCES: tuple[Reference, ...] = (
 
 REFERENCES: Mapping[str, Reference] = _index(_REFERENCES)
 """Every citable or named source, keyed by its evidence-sheet id."""
+
+
+# Sources cited although no DOI or PMID could be verified: each is found by its trial, first
+# author, journal, year (and pages where known). The output says the identifier is not verified.
+CITED_WITHOUT_IDENTIFIER: Mapping[str, str] = MappingProxyType({
+    "patina-2026": "N Engl J Med 2026;394(5):451-462 confirmed; no page showed a DOI or PMID",
+    "her2climb-05-2025": "J Clin Oncol publication (December 2025) confirmed; no identifier seen",
+    "gbg-26-2009": "J Clin Oncol 2009;27(12):1999-2006 and its abstract confirmed; no DOI or PMID seen",
+    "rtog-9714-2005": "first author, journal, year and pages confirmed; no DOI or PMID seen",
+    "martin-2012": "Clin Cancer Res 2012;18(17):4841-4849 confirmed; no DOI or PMID seen",
+    "asco-bma-2011": "J Clin Oncol 2011;29(9):1221-1227 and first author confirmed; no DOI or PMID seen",
+    "nrg-br002-2022": "ASCO 2022 abstract 1007; no full paper and no identifier confirmed",
+    "kamilla-brain-2020": "Ann Oncol 2020 confirmed; DOI not verified",
+    "landscape-2013": "Lancet Oncol 2013;14(1):64-71 confirmed; DOI not verified",
+})

@@ -9,7 +9,7 @@ from typing import Any
 from her2nav import __version__
 from her2nav.case import SCHEMA_VERSION
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
-from her2nav.knowledge.reference_model import Reference
+from her2nav.knowledge.reference_model import Reference, SourceKind
 from her2nav.knowledge.references import REFERENCES
 from her2nav.result import Result
 
@@ -35,6 +35,8 @@ def reference_to_dict(reference: Reference) -> dict[str, Any]:
         out["doi"] = reference.doi
     if reference.pmid:
         out["pmid"] = reference.pmid
+    if not (reference.doi or reference.pmid or reference.kind is SourceKind.LABEL):
+        out["identifier_note"] = "no DOI or PMID verified; find it by the citation"
     out["finding"] = reference.finding
     return out
 

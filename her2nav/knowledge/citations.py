@@ -1,0 +1,16 @@
+"""Every reference id the decisions can cite, gathered from the knowledge that cites them."""
+
+from __future__ import annotations
+
+from her2nav.knowledge import site_care
+from her2nav.knowledge.regimens import REGIMENS
+
+
+def cited_reference_ids() -> frozenset[str]:
+    ids = {ref_id for regimen in REGIMENS.values() for ref_id in regimen.evidence}
+    for value in vars(site_care).values():
+        if isinstance(value, site_care.Intervention):
+            ids.update(value.evidence)
+    for note in site_care.BRAIN_NOTES.values():
+        ids.update(note.evidence)
+    return frozenset(ids)
