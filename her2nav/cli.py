@@ -7,6 +7,7 @@ without touching the real ones.
 
 import contextlib
 import enum
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -45,7 +46,24 @@ class Streams:
 
     @classmethod
     def system(cls) -> "Streams":
-        return cls(sys.stdin.buffer, sys.stdout, sys.stderr)
+        return cls(sys.stdin.buffer, _able_to_write_any_text(sys.stdout), sys.stderr)
+
+
+def _able_to_write_any_text(stream: TextIO) -> TextIO:
+    """Standard output that can take every character of a result (±, é, •, ≥).
+
+    Data in a file or a pipe is written as UTF-8, as JSON requires, whatever the locale says
+    (a Windows redirect would otherwise be cp1252); a terminal that cannot show a character
+    gets a visible escape rather than a crash or a silent substitute.
+    """
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding == "utf8" or not isinstance(stream, io.TextIOWrapper):
+        return stream
+    if stream.isatty():
+        stream.reconfigure(errors="backslashreplace")
+    else:
+        stream.reconfigure(encoding="utf-8")
+    return stream
 
 
 @frozen

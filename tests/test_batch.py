@@ -79,6 +79,13 @@ def test_an_id_that_is_not_text_is_not_echoed_but_named_in_the_message() -> None
     assert out["error"]["message"].startswith("id: expected a string")
 
 
+def test_a_line_that_is_not_utf8_gives_an_error_line() -> None:
+    run = run_cli("batch", "-", stdin=b'{"id": "caf\xe9"}\n' + VALID.encode() + b"\n")  # \xe9 at offset 11
+    outputs = run.json_lines()
+    assert outputs[0]["error"]["message"] == "case: not valid UTF-8 text (byte 11)"
+    assert outputs[1]["id"] == "valid"
+
+
 def test_a_blank_line_is_reported_as_an_invalid_case_not_skipped() -> None:
     run = batch(VALID, "", "   \t", VALID)
     outputs = run.json_lines()
@@ -171,6 +178,9 @@ def test_a_bug_in_one_case_is_reported_in_its_place(monkeypatch: pytest.MonkeyPa
     assert "input line 2: internal error (a bug)" in run.stderr
     assert "Traceback" not in run.stderr
     assert run.code == 1
+    debug = run_cli("--debug", "batch", "-", stdin=json.dumps(case_mapping(id="buggy")).encode())
+    assert "Traceback" in debug.stderr and "ZeroDivisionError: a bug" in debug.stderr
+    assert debug.json_lines()[0]["error"]["code"] == 1
 
 
 def test_a_usage_error_exits_2() -> None:
@@ -227,6 +237,12 @@ def test_markdown_batch_is_one_handout_with_a_summary_then_a_section_per_case() 
     assert text.index("## Input line 1: board-01") < text.index("## Input line 2: invalid")
     assert "### Systemic options" in text
     assert "**Not navigated** (invalid input, exit 2): ecog: 7 is out of range" in text
+    assert "How the navigator decided" not in text
+
+
+def test_markdown_batch_explains_each_case_when_asked() -> None:
+    text = batch(*example_lines()[:2], args=("--format", "markdown", "--explain")).stdout
+    assert text.count("### How the navigator decided") == 2
 
 
 # ------------------------------------------------------------------ memory

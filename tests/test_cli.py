@@ -236,6 +236,14 @@ def test_batch_json_lines_are_whole_when_piped_into_a_narrow_terminal_width() ->
     assert [json.loads(line)["id"] for line in lines] == [LONG_ID, "short"]
 
 
+def test_data_is_utf8_even_when_the_locale_says_otherwise() -> None:
+    done = program("recommend", ILD_EXAMPLE, "--format", "json", env={"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode("utf-8")
+    assert any(ord(char) > 127 for char in text)  # the test needs a name such as Diéras in the output
+    assert text == run_cli("recommend", ILD_EXAMPLE, "--format", "json").stdout
+
+
 @pytest.mark.parametrize("command", [
     ["recommend", ILD_EXAMPLE, "--format", "json"],
     ["batch", "-"],
