@@ -24,6 +24,7 @@ from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 if TYPE_CHECKING:
     from her2nav.batch import BatchSummary
     from her2nav.knowledge.reference_model import Reference
+    from her2nav.result import Result
 
 app = typer.Typer(
     help="Treatment navigator for metastatic HER2-positive breast cancer. "
@@ -198,11 +199,8 @@ def recommend(
         _write_result(result, streams.stdout, output_format, width, explain)
 
 
-def _write_result(result: object, stdout: TextIO, output_format: OutputFormat, width: Optional[int],
+def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],
                   explain: bool) -> None:
-    from her2nav.result import Result
-
-    assert isinstance(result, Result)
     if output_format is OutputFormat.json:
         from her2nav.render.json_out import render_json
 
