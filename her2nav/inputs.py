@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -61,6 +64,33 @@ def _read_file(path: Path) -> bytes:
         raise InvalidCase(str(path), "is a directory, not a case file") from None
     except OSError as error:
         raise InvalidCase(str(path), f"cannot be read: {error.strerror}") from None
+
+
+@contextmanager
+def open_cases(path: str, stdin: BinaryIO, field: str = "CASES") -> Iterator[tuple[BinaryIO, int | None]]:
+    """A byte stream of a JSON Lines file, or of standard input for '-', with its size when known."""
+    if path == "-":
+        yield stdin, _regular_file_size(stdin)
+        return
+    try:
+        handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below, outside the error mapping)
+    except FileNotFoundError:
+        raise InvalidCase(field, f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InvalidCase(field, f"{path}: is a directory, not a file of cases") from None
+    except OSError as error:
+        raise InvalidCase(field, f"{path}: cannot be read: {error.strerror}") from None
+    with handle:
+        yield handle, _regular_file_size(handle)
+
+
+def _regular_file_size(stream: BinaryIO) -> int | None:
+    """The size of a regular file (for a progress bar); None for a pipe, a terminal or memory."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
 
 
 @frozen

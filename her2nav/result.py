@@ -7,6 +7,7 @@ import enum
 from attrs import frozen
 
 from her2nav.case import Case
+from her2nav.errors import ExitStatus
 
 
 class Tier(enum.StrEnum):
@@ -96,3 +97,13 @@ class Result:
         for site_option in self.site_specific:
             ids.update(dict.fromkeys(site_option.evidence))
         return tuple(ids)
+
+
+@frozen
+class CaseFailure:
+    """A case of a batch that gave no result: the error line of the contract."""
+
+    input_line: int
+    id: str | None
+    exit_status: ExitStatus
+    message: str

@@ -1,4 +1,4 @@
-"""Regenerate examples/expected/*.json from the current rules.
+"""Regenerate examples/expected/*.json and *.md (the handouts) from the current rules.
 
 Run it only after a deliberate change, then read `git diff examples/expected` line by line
 as a clinician would: the expected files are the record of what the rules should say.
@@ -12,16 +12,22 @@ from pathlib import Path
 from her2nav.case import Case
 from her2nav.navigate import navigate
 from her2nav.render.json_out import result_to_dict
+from her2nav.render.markdown import render_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def main() -> None:
     for path in sorted(EXAMPLES.glob("*.json")):
-        result = navigate(Case.from_mapping(json.loads(path.read_text())))
-        target = EXAMPLES / "expected" / path.name
-        target.write_text(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False) + "\n")
-        print(f"wrote {target.relative_to(EXAMPLES.parent)}")
+        result = navigate(Case.from_mapping(json.loads(path.read_text(encoding="utf-8"))))
+        expected = EXAMPLES / "expected"
+        outputs = {
+            expected / path.name: json.dumps(result_to_dict(result), indent=2, ensure_ascii=False) + "\n",
+            expected / f"{path.stem}.md": render_markdown(result),
+        }
+        for target, text in outputs.items():
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {target.relative_to(EXAMPLES.parent)}")
 
 
 if __name__ == "__main__":

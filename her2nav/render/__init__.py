@@ -1,1 +1,1 @@
-"""Renderers: a Result to text. Rich is imported only by the table renderer."""
+"""Renderers: a Result to text. Rich is imported only inside the functions that draw tables and trees."""

@@ -78,10 +78,10 @@ def _systemic_table(result: Result) -> RenderableType:
 
     table = Table(title="Systemic options", title_justify="left", show_lines=True, expand=True)
     table.add_column("Tier", no_wrap=True)
-    table.add_column("Regimen", ratio=2)
-    table.add_column("Rationale", ratio=5)
-    table.add_column("Cautions", ratio=4)
-    table.add_column("Evidence", ratio=2)
+    table.add_column("Regimen", ratio=2, overflow="fold")
+    table.add_column("Rationale", ratio=5, overflow="fold")
+    table.add_column("Cautions", ratio=4, overflow="fold")
+    table.add_column("Evidence", ratio=2, overflow="fold")
     for option in result.systemic:
         regimen = Text(option.regimen, style="bold")
         regimen.append("\n" + ", ".join(option.drugs), style="dim")
@@ -97,10 +97,10 @@ def _site_table(result: Result) -> RenderableType:
     table = Table(title="Site-specific options", title_justify="left", show_lines=True, expand=True)
     table.add_column("Site", no_wrap=True)
     table.add_column("Tier", no_wrap=True)
-    table.add_column("Intervention", ratio=2)
-    table.add_column("Rationale", ratio=5)
-    table.add_column("Cautions", ratio=3)
-    table.add_column("Evidence", ratio=2)
+    table.add_column("Intervention", ratio=2, overflow="fold")
+    table.add_column("Rationale", ratio=5, overflow="fold")
+    table.add_column("Cautions", ratio=3, overflow="fold")
+    table.add_column("Evidence", ratio=2, overflow="fold")
     first_seen = {name: rank for rank, name in enumerate(dict.fromkeys(o.site for o in result.site_specific))}
     ordered = sorted(result.site_specific, key=lambda o: first_seen[o.site])  # stable: keeps the order within a site
     previous = None

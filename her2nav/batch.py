@@ -1,0 +1,207 @@
+"""`her2nav batch`: many cases, one JSON object per line, each navigated as it is read.
+
+The input is read a line at a time and each result is written (and flushed) before the
+next line is read, so memory does not grow with the number of cases. Every input line
+gives exactly one outcome, in order: a result, or a failure that becomes an error line.
+A blank line is not a case, but it is reported as an invalid line rather than skipped,
+so output line N always answers input line N and nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Protocol, TextIO
+
+from attrs import define, field, frozen
+
+from her2nav.case import SCHEMA_VERSION, Case
+from her2nav.errors import ExitStatus, Her2navError
+from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
+from her2nav.navigate import Settings, navigate
+from her2nav.render.json_out import result_to_dict
+from her2nav.render.markdown import SummaryRow, batch_head, batch_section, summary_row
+from her2nav.result import CaseFailure, Result
+
+MAX_LINE_BYTES = MAX_INPUT_BYTES
+_SKIP_CHUNK = 64 * 1024
+_FAILED_LINES_SHOWN = 10
+BUG_MESSAGE = ("internal error (a bug); run this line alone with 'her2nav --debug recommend -' "
+               "to see the traceback")
+
+Outcome = Result | CaseFailure
+
+
+@frozen
+class InputLine:
+    """One line of the input: its number (from 1), its bytes and how many bytes it took."""
+
+    number: int
+    data: bytes
+    size: int
+    too_long: bool = False
+
+
+def read_lines(stream: BinaryIO, max_bytes: int = MAX_LINE_BYTES) -> Iterator[InputLine]:
+    """The lines of a byte stream, one at a time, never holding more than `max_bytes` of one.
+
+    A line longer than that is yielded empty and marked too long; the rest of it is skipped.
+    The last line may lack its newline; a Windows line ending is fine (JSON allows the \\r).
+    """
+    number = 0
+    while chunk := stream.readline(max_bytes + 1):
+        number += 1
+        if len(chunk) > max_bytes and not chunk.endswith(b"\n"):
+            skipped = _skip_to_end_of_line(stream)
+            yield InputLine(number, b"", len(chunk) + skipped, too_long=True)
+        else:
+            yield InputLine(number, chunk, len(chunk))
+
+
+def _skip_to_end_of_line(stream: BinaryIO) -> int:
+    skipped = 0
+    while chunk := stream.readline(_SKIP_CHUNK):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
+
+
+def navigate_line(line: InputLine, settings: Settings) -> Outcome:
+    """The result for one input line, or the failure to report in its place."""
+    if line.too_long:
+        return _failure(line, None, f"case: longer than {MAX_LINE_BYTES // (1024 * 1024)} MB: not a case")
+    if not line.data.strip():
+        return _failure(line, None, "case: blank line; every line must be a case (a JSON object)")
+    data: object = None
+    try:
+        data = parse_json_text(line.data, "case")
+        return navigate(Case.from_mapping(data), settings)
+    except Her2navError as error:
+        return CaseFailure(line.number, _id_of(data), error.exit_status, error.message)
+
+
+def _failure(line: InputLine, case_id: str | None, message: str) -> CaseFailure:
+    return CaseFailure(line.number, case_id, ExitStatus.INVALID_INPUT, message)
+
+
+def _id_of(data: object) -> str | None:
+    """The case's id when it can be read, to echo on its error line."""
+    if isinstance(data, dict):
+        case_id = data.get("id")
+        if isinstance(case_id, str):
+            return case_id
+    return None
+
+
+class OutcomeWriter(Protocol):
+    """Where the outcomes of a batch go, in input order."""
+
+    def write(self, outcome: Outcome, input_line: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@define
+class BatchSummary:
+    """What a batch did: counts and the exit status of the contract (the highest of its cases)."""
+
+    cases: int = 0
+    failures: int = 0
+    exit_status: ExitStatus = ExitStatus.OK
+    failed_lines: list[int] = field(factory=list)  # the first few only, to name them on stderr
+
+    def add(self, outcome: Outcome) -> None:
+        self.cases += 1
+        if isinstance(outcome, CaseFailure):
+            self.failures += 1
+            self.exit_status = max(self.exit_status, outcome.exit_status)
+            if len(self.failed_lines) < _FAILED_LINES_SHOWN:
+                self.failed_lines.append(outcome.input_line)
+
+
+def run_batch(
+    lines: Iterable[InputLine],
+    settings: Settings,
+    writer: OutcomeWriter,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_bug: Callable[[int, Exception], None] | None = None,
+) -> BatchSummary:
+    """Navigate every line and hand each outcome to `writer` as soon as it is known.
+
+    A bug in one case becomes that case's failure (exit status 1) and the batch goes on:
+    a tumor board's other cases are not lost to it. `on_bug` may show the traceback.
+    """
+    summary = BatchSummary()
+    bytes_read = 0
+    for line in lines:
+        try:
+            outcome = navigate_line(line, settings)
+        except Exception as error:  # a bug: reported in this case's place, never fatal to the rest
+            if on_bug is not None:
+                on_bug(line.number, error)
+            outcome = CaseFailure(line.number, None, ExitStatus.INTERNAL_ERROR, BUG_MESSAGE)
+        writer.write(outcome, line.number)
+        summary.add(outcome)
+        bytes_read += line.size
+        if on_progress is not None:
+            on_progress(summary.cases, bytes_read)
+    writer.close()
+    return summary
+
+
+# ------------------------------------------------------------------ writers
+
+
+def json_line(outcome: Outcome) -> str:
+    """One line of batch output: the result object, or the error line, as compact JSON."""
+    data: dict[str, Any]
+    if isinstance(outcome, CaseFailure):
+        data = {"schema_version": SCHEMA_VERSION, "id": outcome.id,
+                "error": {"code": int(outcome.exit_status), "message": outcome.message,
+                          "input_line": outcome.input_line}}
+    else:
+        data = result_to_dict(outcome)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@frozen
+class JsonLinesWriter:
+    """Writes each outcome as one JSON line and flushes, so a reader sees it at once."""
+
+    stream: TextIO
+
+    def write(self, outcome: Outcome, input_line: int) -> None:
+        self.stream.write(json_line(outcome) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+@define
+class MarkdownWriter:
+    """One handout for the whole batch: the summary table first, then a section per case.
+
+    The summary needs every case, so the sections wait in a temporary file (on disk once
+    large) and only the short summary rows stay in memory.
+    """
+
+    stream: TextIO
+    explain: bool = False
+    rows: list[SummaryRow] = field(factory=list)
+    sections: Any = field(factory=lambda: tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in close())
+        max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"))
+
+    def write(self, outcome: Outcome, input_line: int) -> None:
+        self.rows.append(summary_row(outcome, input_line))
+        self.sections.write(batch_section(outcome, input_line, self.explain))
+
+    def close(self) -> None:
+        self.stream.write(batch_head(self.rows))
+        self.sections.seek(0)
+        while chunk := self.sections.read(_SKIP_CHUNK):
+            self.stream.write(chunk)
+        self.sections.close()
+        self.stream.flush()
