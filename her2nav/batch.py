@@ -18,6 +18,7 @@ from attrs import define, field, frozen
 
 from her2nav.case import SCHEMA_VERSION, Case
 from her2nav.errors import ExitStatus, Her2navError
+from her2nav.fields import NonFinite
 from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
 from her2nav.navigate import Settings, navigate
 from her2nav.render.json_out import result_to_dict
@@ -90,7 +91,7 @@ def _id_of(data: object) -> str | None:
     """The case's id when it can be read, to echo on its error line."""
     if isinstance(data, dict):
         case_id = data.get("id")
-        if isinstance(case_id, str):
+        if isinstance(case_id, str) and not isinstance(case_id, NonFinite):
             return case_id
     return None
 
@@ -163,7 +164,12 @@ def json_line(outcome: Outcome) -> str:
                           "input_line": outcome.input_line}}
     else:
         data = result_to_dict(outcome)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_LINE_SEPARATORS)
+
+
+# JSON allows these raw inside strings, but many line readers (Python's str.splitlines among them)
+# break a line at them: escaped, every output line stays one line for every reader.
+_LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 @frozen

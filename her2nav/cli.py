@@ -20,6 +20,7 @@ from her2nav import __version__
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase
 from her2nav.inputs import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
+from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
     from her2nav.batch import BatchSummary
@@ -363,7 +364,7 @@ def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) ->
         # Outside standalone mode Typer returns the code of typer.Exit instead of raising it.
         code = app(args=args, prog_name="her2nav", standalone_mode=False, obj=invocation)
     except Her2navError as error:
-        streams.stderr.write(f"her2nav: {error.message}\n")
+        streams.stderr.write(f"her2nav: {printable(error.message, keep_line_breaks=False)}\n")
         return int(error.exit_status)
     except Exit as done:
         return int(done.exit_code)
@@ -371,7 +372,7 @@ def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) ->
         streams.stderr.write("her2nav: aborted\n")
         return int(ExitStatus.INTERNAL_ERROR)
     except TyperException as error:  # a usage error: bad flag, bad flag value, missing argument
-        streams.stderr.write(f"her2nav: {error.format_message()}\n")
+        streams.stderr.write(f"her2nav: {printable(error.format_message(), keep_line_breaks=False)}\n")
         ctx = getattr(error, "ctx", None)
         if ctx is not None:
             streams.stderr.write(f"Try '{ctx.command_path} --help'.\n")

@@ -18,8 +18,17 @@ from her2nav.errors import InvalidCase
 E = TypeVar("E", bound=enum.Enum)
 
 
+class NonFinite(str):
+    """NaN, Infinity or -Infinity as written in the JSON: kept as text so the field reader can name it.
+
+    Python's json module accepts these words although JSON does not; no field of a case may hold them.
+    """
+
+
 def describe(value: object) -> str:
     """A short, safe rendering of a bad value for an error message."""
+    if isinstance(value, NonFinite):
+        return str(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -55,7 +64,7 @@ def read_list(value: object, field: str) -> list[Any]:
 
 
 def read_str(value: object, field: str) -> str:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or isinstance(value, NonFinite):
         raise InvalidCase(field, f"expected a string, got {describe(value)}")
     return value
 
@@ -82,9 +91,13 @@ def _members_by_value(kind: type[E]) -> dict[object, E]:
 
 
 def read_number(value: object, field: str, low: float, high: float, unit: str = "") -> float:
+    if isinstance(value, NonFinite):
+        raise InvalidCase(field, f"{value} is not a finite number", f"{low:g} to {high:g}{unit}")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidCase(field, f"expected a number, got {describe(value)}")
-    if not math.isfinite(value) or not low <= value <= high:
+    if not math.isfinite(value):
+        raise InvalidCase(field, f"{value} is not a finite number", f"{low:g} to {high:g}{unit}")
+    if not low <= value <= high:
         raise InvalidCase(field, f"{describe(value)} is out of range", f"{low:g} to {high:g}{unit}")
     return float(value)
 

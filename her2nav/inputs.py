@@ -15,12 +15,19 @@ from attrs import frozen
 
 from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
 from her2nav.errors import InvalidCase
+from her2nav.fields import NonFinite
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a case is a few kilobytes; anything this large is a mistake
 
 
-def _reject_constant(name: str) -> object:
-    raise InvalidCase("case", f"{name} is not a number JSON allows here", "finite numbers")
+def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is refused, since one of its two values would be lost silently."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise InvalidCase(repeated, "given twice in the same object; give it once")
+    return obj
 
 
 def parse_json_text(text: str | bytes, source: str) -> object:
@@ -33,7 +40,7 @@ def parse_json_text(text: str | bytes, source: str) -> object:
     if not text.strip():
         raise InvalidCase(source, "empty input: expected a JSON object")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=NonFinite, object_pairs_hook=_object_without_repeats)
     except json.JSONDecodeError as error:
         raise InvalidCase(source, f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
     except RecursionError:

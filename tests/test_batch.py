@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import io
 import json
-import tracemalloc
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 
 import her2nav.batch
-from her2nav.batch import JsonLinesWriter, read_lines, run_batch
+from her2nav.batch import read_lines
 from her2nav.navigate import Settings
-from tests.clirun import example_lines, run_cli
+from tests.clirun import ROOT, example_lines, run_cli
 from tests.conftest import case_mapping
 
 VALID = json.dumps(case_mapping(id="valid"))
@@ -274,20 +275,26 @@ class Discard:
         pass
 
 
-def peak_memory(count: int) -> int:
-    tracemalloc.start()
-    try:
-        summary = run_batch(read_lines(GeneratedCases(count)), Settings(), JsonLinesWriter(Discard()))  # type: ignore[arg-type]
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert summary.cases == count
-    return peak
+PEAK_RSS_OF_A_BATCH = """
+import resource, sys
+from her2nav.batch import JsonLinesWriter, read_lines, run_batch
+from her2nav.navigate import Settings
+from tests.test_batch import Discard, GeneratedCases
+count = int(sys.argv[1])
+summary = run_batch(read_lines(GeneratedCases(count)), Settings(), JsonLinesWriter(Discard()))
+assert summary.cases == count, summary
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss_kib(count: int) -> int:
+    """Max resident memory of a fresh process that streams `count` generated cases through the batch."""
+    done = subprocess.run([sys.executable, "-c", PEAK_RSS_OF_A_BATCH, str(count)], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout.strip())
 
 
 def test_memory_does_not_grow_with_the_number_of_cases() -> None:
-    peak_memory(200)  # fills the caches that are built once per process
-    small, large = peak_memory(2_000), peak_memory(20_000)
-    # Ten times the cases: a per-case leak of even 100 bytes would add 1.8 MB. The peak itself moves by a few
-    # hundred kilobytes with the moment the garbage collector runs, hence the 1 MB allowance.
-    assert large < small + 1_000_000, (small, large)
+    small, large = peak_rss_kib(2_000), peak_rss_kib(20_000)
+    # Ten times the cases in a fresh process each: a per-case leak of 300 bytes would add over 5 MiB.
+    assert large - small < 5 * 1024, (small, large)

@@ -16,6 +16,7 @@ from her2nav.case import Case, Site, Treatment
 from her2nav.errors import ExitStatus
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
 from her2nav.knowledge.references import REFERENCES
+from her2nav.render.plain import printable
 from her2nav.render.references import citation_text, identifiers_text
 from her2nav.result import ActionKind, CaseFailure, Result, Tier
 
@@ -25,7 +26,7 @@ NONE = "none"
 
 def escape(text: str) -> str:
     """Plain text for running Markdown: special characters escaped, line breaks made spaces."""
-    escaped = "".join(f"\\{char}" if char in _SPECIAL else char for char in text)
+    escaped = "".join(f"\\{char}" if char in _SPECIAL else char for char in printable(text))
     return " ".join(escaped.splitlines())
 
 

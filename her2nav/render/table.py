@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
 from her2nav.knowledge.references import REFERENCES
+from her2nav.render.plain import printable
 from her2nav.result import ActionKind, Result, Tier
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def table_parts(result: Result) -> list[RenderableType]:
     title = Text("her2nav", style="bold")
     if result.case.id is not None:
         title.append("  case ")
-        title.append(result.case.id)
+        title.append(printable(result.case.id))
     parts: list[RenderableType] = [title, _line_text(result), _systemic_table(result)]
     if result.site_specific:
         parts.append(_site_table(result))
