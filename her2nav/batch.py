@@ -9,7 +9,6 @@ so output line N always answers input line N and nothing disappears silently.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, Protocol, TextIO
@@ -20,7 +19,7 @@ from her2nav.case import SCHEMA_VERSION, Case
 from her2nav.errors import ExitStatus, Her2navError
 from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
 from her2nav.navigate import Settings, navigate
-from her2nav.render.json_out import result_to_dict
+from her2nav.render.json_out import compact, compact_json
 from her2nav.render.markdown import SummaryRow, batch_head, batch_section, summary_row
 from her2nav.result import CaseFailure, Result
 
@@ -156,14 +155,11 @@ def run_batch(
 
 def json_line(outcome: Outcome) -> str:
     """One line of batch output: the result object, or the error line, as compact JSON."""
-    data: dict[str, Any]
     if isinstance(outcome, CaseFailure):
-        data = {"schema_version": SCHEMA_VERSION, "id": outcome.id,
-                "error": {"code": int(outcome.exit_status), "message": outcome.message,
-                          "input_line": outcome.input_line}}
-    else:
-        data = result_to_dict(outcome)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return compact({"schema_version": SCHEMA_VERSION, "id": outcome.id,
+                        "error": {"code": int(outcome.exit_status), "message": outcome.message,
+                                  "input_line": outcome.input_line}})
+    return compact_json(outcome)
 
 
 @frozen
