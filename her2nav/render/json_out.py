@@ -133,12 +133,11 @@ def compact_json(result: Result) -> str:
     Compact JSON has no indentation, so an entry's text does not depend on where it stands
     and the encoded entries can be joined into the lists as they are.
     """
-    head = compact(_head(result))
-    lists = []
+    parts = [compact(_head(result)).removesuffix("}")]
     for key, entries, to_json in _entry_lists(result):
-        encode = _encoder(to_json)
-        lists.append(f"{compact(key)}:[{','.join(map(encode, entries))}]")
-    return f"{head[:-1]},{','.join(lists)}}}"
+        parts += [",", compact(key), ":[", ",".join(map(_encoder(to_json), entries)), "]"]
+    parts.append("}")
+    return "".join(parts)
 
 
 @cache
