@@ -3,7 +3,7 @@
 Plain Python and the standard library; run it from the project root in the environment
 where her2nav is installed (`pip install -e .` or `pip install .`):
 
-    python benchmarks/run.py            # full run (a few minutes)
+    python benchmarks/run.py            # full run (about a minute)
     python benchmarks/run.py --quick    # fewer repetitions
 
 It reports, on the machine it runs on:
