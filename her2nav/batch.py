@@ -9,7 +9,6 @@ so output line N always answers input line N and nothing disappears silently.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, Protocol, TextIO
@@ -21,7 +20,7 @@ from her2nav.errors import ExitStatus, Her2navError
 from her2nav.fields import NonFinite
 from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
 from her2nav.navigate import Settings, navigate
-from her2nav.render.json_out import result_to_dict
+from her2nav.render.json_out import compact, compact_json
 from her2nav.render.markdown import SummaryRow, batch_head, batch_section, summary_row
 from her2nav.result import CaseFailure, Result
 
@@ -157,19 +156,24 @@ def run_batch(
 
 def json_line(outcome: Outcome) -> str:
     """One line of batch output: the result object, or the error line, as compact JSON."""
-    data: dict[str, Any]
     if isinstance(outcome, CaseFailure):
-        data = {"schema_version": SCHEMA_VERSION, "id": outcome.id,
-                "error": {"code": int(outcome.exit_status), "message": outcome.message,
-                          "input_line": outcome.input_line}}
+        line = compact({"schema_version": SCHEMA_VERSION, "id": outcome.id,
+                        "error": {"code": int(outcome.exit_status), "message": outcome.message,
+                                  "input_line": outcome.input_line}})
     else:
-        data = result_to_dict(outcome)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_LINE_SEPARATORS)
+        line = compact_json(outcome)
+    return one_line(line)
 
 
 # JSON allows these raw inside strings, but many line readers (Python's str.splitlines among them)
 # break a line at them: escaped, every output line stays one line for every reader.
 _LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return text.translate(_LINE_SEPARATORS)
+    return text
 
 
 @frozen

@@ -6,7 +6,6 @@ reader accepts exactly the JSON type the contract names.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import math
@@ -40,6 +39,8 @@ def describe(value: object) -> str:
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    import difflib  # only when a value is wrong: reading a valid case does not need it
+
     close = difflib.get_close_matches(value.casefold(), list(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
 

@@ -30,15 +30,15 @@ def bone_decisions(case: Case, site: Site) -> SiteDecisions:
         complicated = [care.BONE_PAIN_COMPLICATED] if fracture or Symptom.CORD_COMPRESSION in site.symptoms else []
         options.append(site_option(case, BONE, care.BONE_PAIN_RADIATION, Tier.PREFERRED, facts, complicated))
     if _first_bone_site(case, site):  # the agents treat the patient, not one group of lesions
-        options += [_zoledronic_acid(case, site), _denosumab(case, site)]
+        options += [_zoledronic_acid(case, facts), _denosumab(case, facts)]
     if _widespread_pain(case, site):
         options.append(_radiopharmaceutical(case, facts))
     if case.has(Condition.DENTAL_DISEASE) and not case.has(Condition.PREGNANCY):
         actions.append(Action(ActionKind.DENTAL_REVIEW, action_words.DENTAL_REVIEW))
-    return SiteDecisions(options=tuple(options), actions=tuple(actions), trace=(_trace(case, site, options),))
+    return SiteDecisions(options=tuple(options), actions=tuple(actions), trace=(_trace(case, site, facts, options),))
 
 
-def _zoledronic_acid(case: Case, site: Site) -> SiteOption:
+def _zoledronic_acid(case: Case, facts: str) -> SiteOption:
     tier = Tier.PREFERRED
     cautions: list[str] = []
     clearance = case.creatinine_clearance
@@ -57,7 +57,7 @@ def _zoledronic_acid(case: Case, site: Site) -> SiteOption:
         cautions.append(care.ZOLEDRONIC_ACID_DENTAL)
     if hypercalcemic(case):
         cautions.append(care.BONE_AGENT_HYPERCALCEMIA)
-    return site_option(case, BONE, care.ZOLEDRONIC_ACID, tier, _renal_facts(case, site), cautions)
+    return site_option(case, BONE, care.ZOLEDRONIC_ACID, tier, _renal_facts(case, facts), cautions)
 
 
 def _first_bone_site(case: Case, site: Site) -> bool:
@@ -76,7 +76,7 @@ def reduced_zoledronic_acid_dose(clearance: float) -> str:
     raise ValueError(f"no reduced dose below {care.ZOLEDRONIC_ACID_NOT_BELOW:g} mL/min: {clearance:g}")
 
 
-def _denosumab(case: Case, site: Site) -> SiteOption:
+def _denosumab(case: Case, facts: str) -> SiteOption:
     tier = Tier.PREFERRED
     cautions: list[str] = []
     clearance = case.creatinine_clearance
@@ -93,13 +93,13 @@ def _denosumab(case: Case, site: Site) -> SiteOption:
         cautions.append(care.DENOSUMAB_DENTAL)
     if hypercalcemic(case):
         cautions.append(care.BONE_AGENT_HYPERCALCEMIA)
-    return site_option(case, BONE, care.DENOSUMAB, tier, _renal_facts(case, site), cautions)
+    return site_option(case, BONE, care.DENOSUMAB, tier, _renal_facts(case, facts), cautions)
 
 
-def _renal_facts(case: Case, site: Site) -> str:
+def _renal_facts(case: Case, facts: str) -> str:
     clearance = case.creatinine_clearance
     kidney = "creatinine clearance not given" if clearance is None else f"creatinine clearance {clearance:g} mL/min"
-    return f"{describe(site)}; {kidney}"
+    return f"{facts}; {kidney}"
 
 
 def _widespread_pain(case: Case, site: Site) -> bool:
@@ -118,9 +118,9 @@ def _radiopharmaceutical(case: Case, facts: str) -> SiteOption:
     return site_option(case, BONE, care.RADIOPHARMACEUTICAL, tier, facts, cautions)
 
 
-def _trace(case: Case, site: Site, options: list[SiteOption]) -> TraceStep:
+def _trace(case: Case, site: Site, facts: str, options: list[SiteOption]) -> TraceStep:
     chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options)
-    because = [describe(site)]
+    because = [facts]
     if site.symptoms:
         because.append("symptoms drive the procedures: " + ", ".join(words(s.value) for s in site.symptoms))
     clearance = case.creatinine_clearance

@@ -19,9 +19,10 @@ def brain_decisions(
 ) -> SiteDecisions:
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
     cns_active = cns_active_options(systemic)
-    options = _options_by_status(case, site, history, cns_active)
+    facts = describe(site)
+    options = _options_by_status(case, site, facts, history, cns_active)
     actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
-    steps = [_trace(site, options, history, cns_active),
+    steps = [_trace(site, facts, options, history, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
     if site.leptomeningeal:
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
@@ -31,10 +32,9 @@ def brain_decisions(
 
 
 def _options_by_status(
-    case: Case, site: Site, history: History, cns_active: list[SystemicOption]
+    case: Case, site: Site, facts: str, history: History, cns_active: list[SystemicOption]
 ) -> list[SiteOption]:
     """Symptoms put local therapy first; the status then decides what else applies."""
-    facts = describe(site)
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
     options = local_therapy(case, site, facts, symptomatic=True) if symptomatic else []
     if site.status is BrainStatus.UNTREATED:
@@ -108,9 +108,11 @@ def _with_caution(option: SiteOption, caution: str) -> SiteOption:
     return evolve(option, cautions=(caution, *option.cautions))
 
 
-def _trace(site: Site, options: list[SiteOption], history: History, cns_active: list[SystemicOption]) -> TraceStep:
+def _trace(
+    site: Site, facts: str, options: list[SiteOption], history: History, cns_active: list[SystemicOption]
+) -> TraceStep:
     chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options) or "no local therapy chosen"
-    because = [describe(site)]
+    because = [facts]
     if Symptom.NEUROLOGIC in site.symptoms:
         because.append("neurologic symptoms: urgent review and local therapy first")
     because.append(_offered(cns_active) if cns_active else care.NO_CNS_ACTIVE_REGIMEN)

@@ -15,6 +15,10 @@ from her2nav.knowledge import safety
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import Regimen
 
+# Drug classes the regimen-level rules ask about, looked up once rather than for every regimen.
+CYTOTOXIC_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.cytotoxic)
+ENDOCRINE_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.endocrine)
+
 
 @frozen
 class Concern:
@@ -31,45 +35,82 @@ class Assessment:
 
 
 def assess(regimen: Regimen, case: Case, history: History) -> Assessment:
-    cautions: list[str] = []
-    ruled_out = False
-    kept_required = list(regimen.required)
-    for drug in regimen.required:
-        for concern in drug_concerns(drug, case, history):
-            cautions.append(f"{drug}: {concern.text}")
-            ruled_out |= concern.rules_out
-    kept_choice = _keep_suitable(regimen.one_of, case, history, cautions)
-    if regimen.one_of and not kept_choice:
-        ruled_out = True
-        cautions.append(f"no suitable partner left among {', '.join(regimen.one_of)}")
-    kept_optional = _keep_suitable(regimen.optional, case, history, cautions)
-    drugs = (*kept_required, *kept_choice, *kept_optional)
-    ruled_out |= _check_failed(drugs, history, cautions)
-    regimen_concerns = regimen_level_concerns(drugs, case)
-    cautions.extend(concern.text for concern in regimen_concerns)
-    ruled_out |= any(concern.rules_out for concern in regimen_concerns)
-    not_preferred = any(history.toxicity_course_with(drug) for drug in drugs)
-    return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred)
+    return SafetyReview(case, history).assess(regimen)
 
 
-def _keep_suitable(candidates: tuple[str, ...], case: Case, history: History, cautions: list[str]) -> list[str]:
-    kept = []
-    for drug in candidates:
-        concerns = drug_concerns(drug, case, history)
-        failed = history.failed_course_with(drug)
-        if failed is not None and drug != "trastuzumab":
-            concerns = [*concerns, Concern(_failed_text(drug, history), rules_out=True)]
-        blocking = [c for c in concerns if c.rules_out]
-        if blocking:
-            cautions.append(f"{drug} left out: {blocking[0].text}")
-            continue
-        kept.append(drug)
-        cautions.extend(f"{drug}: {c.text}" for c in concerns)
-    return kept
+class SafetyReview:
+    """The safety rules applied to the regimens of one case.
+
+    A drug's concerns depend only on the drug, the case and the history, so each drug is
+    reviewed once per case however many regimens give it.
+    """
+
+    def __init__(self, case: Case, history: History) -> None:
+        self.case = case
+        self.history = history
+        self._as_required: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._as_partner: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._stopped_for_toxicity = frozenset(
+            drug for course in history.toxicity_courses for drug in course.treatment.drugs)
+
+    def assess(self, regimen: Regimen) -> Assessment:
+        cautions: list[str] = []
+        ruled_out = False
+        kept_required = list(regimen.required)
+        for drug in regimen.required:
+            texts, rules_out = self._required_drug(drug)
+            cautions.extend(texts)
+            ruled_out |= rules_out
+        kept_choice = self._keep_suitable(regimen.one_of, cautions)
+        if regimen.one_of and not kept_choice:
+            ruled_out = True
+            cautions.append(f"no suitable partner left among {', '.join(regimen.one_of)}")
+        kept_optional = self._keep_suitable(regimen.optional, cautions)
+        drugs = (*kept_required, *kept_choice, *kept_optional)
+        ruled_out |= _check_failed(drugs, self.history, cautions)
+        regimen_concerns = regimen_level_concerns(drugs, self.case)
+        cautions.extend(concern.text for concern in regimen_concerns)
+        ruled_out |= any(concern.rules_out for concern in regimen_concerns)
+        not_preferred = not self._stopped_for_toxicity.isdisjoint(drugs)
+        return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred)
+
+    def _required_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
+        """A drug every patient on the regimen gets: its cautions, and whether one rules it out."""
+        if drug not in self._as_required:
+            concerns = drug_concerns(drug, self.case, self.history)
+            self._as_required[drug] = (tuple(f"{drug}: {concern.text}" for concern in concerns),
+                                       any(concern.rules_out for concern in concerns))
+        return self._as_required[drug]
+
+    def _keep_suitable(self, candidates: tuple[str, ...], cautions: list[str]) -> list[str]:
+        """The partners or optional drugs that suit the patient; each left out says why in `cautions`."""
+        kept = []
+        for drug in candidates:
+            texts, suitable = self._partner_drug(drug)
+            cautions.extend(texts)
+            if suitable:
+                kept.append(drug)
+        return kept
+
+    def _partner_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
+        """A partner or optional drug: its cautions, and whether it suits (nothing rules it out)."""
+        if drug not in self._as_partner:
+            concerns = drug_concerns(drug, self.case, self.history)
+            failed = self.history.failed_course_with(drug)
+            if failed is not None and drug != "trastuzumab":
+                concerns = [*concerns, Concern(_failed_text(drug, self.history), rules_out=True)]
+            blocking = [c for c in concerns if c.rules_out]
+            if blocking:
+                self._as_partner[drug] = ((f"{drug} left out: {blocking[0].text}",), False)
+            else:
+                self._as_partner[drug] = (tuple(f"{drug}: {c.text}" for c in concerns), True)
+        return self._as_partner[drug]
 
 
 def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[str]) -> bool:
     """True when the regimen relies on a drug the disease progressed on."""
+    if history.failed_drugs.isdisjoint(drugs):
+        return False
     failed = [drug for drug in drugs if drug in history.failed_drugs]
     new = [drug for drug in drugs if drug not in history.failed_drugs]
     ruled_out = False
@@ -166,9 +207,8 @@ def _aromatase_inhibitor_concerns(case: Case) -> list[Concern]:
 
 def regimen_level_concerns(drugs: tuple[str, ...], case: Case) -> list[Concern]:
     """Concerns about the regimen as a whole rather than one of its drugs."""
-    infos = [DRUGS[drug] for drug in drugs]
-    cytotoxic = any(info.cytotoxic for info in infos)
-    endocrine = any(info.endocrine for info in infos)
+    cytotoxic = not CYTOTOXIC_DRUGS.isdisjoint(drugs)
+    endocrine = not ENDOCRINE_DRUGS.isdisjoint(drugs)
     concerns = []
     if endocrine and not cytotoxic and case.visceral_crisis:
         concerns.append(Concern(safety.VISCERAL_CRISIS_TEXT, rules_out=True))

@@ -46,11 +46,20 @@ class History:
     months_since_perioperative_her2: float | None = None  # the shortest, whether or not it counted
 
     def failed_course_with(self, drug: str) -> Course | None:
-        courses = [*self.failed_courses, *([self.early_relapse.course] if self.early_relapse else [])]
-        return next((c for c in courses if drug in c.treatment.drugs), None)
+        """The first failed course that gave `drug`: a metastatic progression, else the early relapse."""
+        for course in self.failed_courses:
+            if drug in course.treatment.drugs:
+                return course
+        if self.early_relapse is not None and drug in self.early_relapse.course.treatment.drugs:
+            return self.early_relapse.course
+        return None
 
     def toxicity_course_with(self, drug: str) -> Course | None:
-        return next((c for c in self.toxicity_courses if drug in c.treatment.drugs), None)
+        """The first course that gave `drug` and was stopped for toxicity."""
+        for course in self.toxicity_courses:
+            if drug in course.treatment.drugs:
+                return course
+        return None
 
 
 def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS) -> History:

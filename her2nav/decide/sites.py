@@ -43,16 +43,20 @@ def _one_site(case: Case, site: Site, history: History, systemic: tuple[Systemic
         return bone_decisions(case, site)
     if site.site is SiteName.BRAIN:
         return brain_decisions(case, site, history, systemic)
-    options = other_site_options(case, site, history)
+    facts = describe(site)
+    options = _other_site_options(case, site, history, facts)
     chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options)
-    because = describe(site) + (f"; {OLIGOMETASTATIC}" if case.oligometastatic else "")
+    because = facts + (f"; {OLIGOMETASTATIC}" if case.oligometastatic else "")
     return SiteDecisions(options=tuple(options), trace=(TraceStep(f"site: {site.site.value}", chosen, because),))
 
 
 def other_site_options(case: Case, site: Site, history: History) -> list[SiteOption]:
     """Liver, lung, pleura, skin, soft tissue, lymph nodes, bone marrow and other sites."""
+    return _other_site_options(case, site, history, describe(site))
+
+
+def _other_site_options(case: Case, site: Site, history: History, facts: str) -> list[SiteOption]:
     name = site.site.value
-    facts = describe(site)
     options = [_systemic_entry(case, site, facts)]
     if site.site in VISCERAL and case.oligometastatic:
         oligometastatic = f"{facts}; {OLIGOMETASTATIC}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from her2nav.case import BrainStatus, Case, Condition, SiteName
-from her2nav.decide.cautions import Assessment, assess
+from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, History
 from her2nav.knowledge.regimens import REGIMENS, Regimen
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
@@ -24,10 +24,11 @@ class Candidate:
 
 def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption, ...], tuple[TraceStep, ...]]:
     candidates, steps = _candidates(case, history)
-    options = [_to_option(REGIMENS[c.key], c, case, history) for c in candidates]
+    review = SafetyReview(case, history)
+    options = [_to_option(REGIMENS[c.key], c, review) for c in candidates]
     options = _promote_when_preferred_avoided(options, history)
     if history.ongoing is not None:
-        options = _continue_ongoing(case, history, options)
+        options = _continue_ongoing(review, options)
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
@@ -144,10 +145,10 @@ def _active_brain(case: Case) -> bool:
     return any(site.active_brain for site in case.sites)
 
 
-def _to_option(regimen: Regimen, candidate: Candidate, case: Case, history: History) -> SystemicOption:
-    found = assess(regimen, case, history)
+def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> SystemicOption:
+    found = review.assess(regimen)
     tier = _tier(candidate.tier, found)
-    note = BRAIN_NOTES.get(regimen.key) if _has_brain(case) and tier is not Tier.AVOID else None
+    note = BRAIN_NOTES.get(regimen.key) if _has_brain(review.case) and tier is not Tier.AVOID else None
     return SystemicOption(
         regimen=regimen.name,
         drugs=found.drugs,
@@ -182,8 +183,9 @@ def _promote_when_preferred_avoided(options: list[SystemicOption], history: Hist
             for o in options]
 
 
-def _continue_ongoing(case: Case, history: History, options: list[SystemicOption]) -> list[SystemicOption]:
+def _continue_ongoing(review: SafetyReview, options: list[SystemicOption]) -> list[SystemicOption]:
     """An ongoing course has not failed: continuing it comes first."""
+    case, history = review.case, review.history
     assert history.ongoing is not None
     drugs = history.ongoing.treatment.drugs
     known = next((r for r in REGIMENS.values() if set(r.required) <= set(drugs)
@@ -197,7 +199,7 @@ def _continue_ongoing(case: Case, history: History, options: list[SystemicOption
     if any(site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY for site in case.sites):
         why += f" {BRAIN_ONLY_PROGRESSION}"
     candidate = Candidate("continue", Tier.PREFERRED, why)
-    current = _to_option(regimen, candidate, case, history)
+    current = _to_option(regimen, candidate, review)
     others = [o for o in options if set(o.drugs) != set(drugs)]
     if current.tier is Tier.AVOID:
         stop = "The current regimen has to stop (see its cautions): "

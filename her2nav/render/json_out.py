@@ -1,17 +1,31 @@
-"""The result object of the contract, as JSON text (never through Rich)."""
+"""The result object of the contract, as JSON text (never through Rich).
+
+`result_to_dict` is the object; `render_json` prints it for a person (indented) and
+`compact_json` writes it as one batch line. Many entries of a result recur from case to
+case (the same option for the same facts, the same studies), so `compact_json` encodes
+each distinct entry once and reuses its text: the line is byte for byte what
+`json.dumps(result_to_dict(result), ensure_ascii=False, separators=(",", ":"))` gives.
+"""
 
 from __future__ import annotations
 
 import json
-from functools import cache
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+from typing import Any, TypeVar
 
 from her2nav import __version__
 from her2nav.case import SCHEMA_VERSION
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
 from her2nav.knowledge.reference_model import Reference, SourceKind
 from her2nav.knowledge.references import REFERENCES
-from her2nav.result import Result
+from her2nav.result import Action, Result, SiteOption, SystemicOption, TraceStep
+
+T = TypeVar("T")
+
+# Distinct entries remembered per kind: enough for the options of a whole clinic list, and a
+# bound on memory however many cases a batch holds.
+_ENCODED_ENTRIES_KEPT = 1024
 
 
 def knowledge_base_info() -> dict[str, str]:
@@ -41,7 +55,27 @@ def reference_to_dict(reference: Reference) -> dict[str, Any]:
     return out
 
 
-def result_to_dict(result: Result) -> dict[str, Any]:
+def systemic_option_dict(o: SystemicOption) -> dict[str, Any]:
+    return {"regimen": o.regimen, "drugs": list(o.drugs), "tier": o.tier.value, "rationale": o.rationale,
+            "evidence": list(o.evidence), "cautions": list(o.cautions)}
+
+
+def site_option_dict(o: SiteOption) -> dict[str, Any]:
+    return {"site": o.site, "intervention": o.intervention, "modality": o.modality.value,
+            "tier": o.tier.value, "rationale": o.rationale, "evidence": list(o.evidence),
+            "cautions": list(o.cautions)}
+
+
+def action_dict(a: Action) -> dict[str, Any]:
+    return {"kind": a.kind.value, "text": a.text}
+
+
+def trace_step_dict(t: TraceStep) -> dict[str, Any]:
+    return {"step": t.step, "decision": t.decision, "because": t.because}
+
+
+def _head(result: Result) -> dict[str, Any]:
+    """The fields of the result object before its lists of entries, in the contract's order."""
     out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     if result.case.id is not None:
         out["id"] = result.case.id
@@ -52,22 +86,26 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "case": result.case.to_dict(),
         "line": result.line,
         "line_reason": result.line_reason,
-        "systemic": [
-            {"regimen": o.regimen, "drugs": list(o.drugs), "tier": o.tier.value, "rationale": o.rationale,
-             "evidence": list(o.evidence), "cautions": list(o.cautions)}
-            for o in result.systemic
-        ],
-        "site_specific": [
-            {"site": o.site, "intervention": o.intervention, "modality": o.modality.value,
-             "tier": o.tier.value, "rationale": o.rationale, "evidence": list(o.evidence),
-             "cautions": list(o.cautions)}
-            for o in result.site_specific
-        ],
-        "actions": [{"kind": a.kind.value, "text": a.text} for a in result.actions],
-        "missing": list(result.missing),
-        "trace": [{"step": t.step, "decision": t.decision, "because": t.because} for t in result.trace],
-        "references": [reference_dict(ref_id) for ref_id in result.reference_ids],
     })
+    return out
+
+
+def _entry_lists(result: Result) -> tuple[tuple[str, Sequence[Any], Callable[[Any], Any]], ...]:
+    """The lists that end the result object, in order: key, entries and how each entry is written."""
+    return (
+        ("systemic", result.systemic, systemic_option_dict),
+        ("site_specific", result.site_specific, site_option_dict),
+        ("actions", result.actions, action_dict),
+        ("missing", result.missing, str),
+        ("trace", result.trace, trace_step_dict),
+        ("references", result.reference_ids, reference_dict),
+    )
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    out = _head(result)
+    for key, entries, to_json in _entry_lists(result):
+        out[key] = [to_json(entry) for entry in entries]
     return out
 
 
@@ -78,3 +116,36 @@ def dumps(data: object) -> str:
 
 def render_json(result: Result, indent: int | None = 2) -> str:
     return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+
+
+# json.dumps(data, ensure_ascii=False, separators=(",", ":")), without building an encoder per call
+_compact_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def compact(data: object) -> str:
+    """One line of JSON without spaces, non-ASCII kept: the form of a batch line."""
+    return _compact_encoder.encode(data)
+
+
+def compact_json(result: Result) -> str:
+    """`compact(result_to_dict(result))`, with each recurring entry encoded once per process.
+
+    Compact JSON has no indentation, so an entry's text does not depend on where it stands
+    and the encoded entries can be joined into the lists as they are.
+    """
+    parts = [compact(_head(result)).removesuffix("}")]
+    for key, entries, to_json in _entry_lists(result):
+        parts += [",", compact(key), ":[", ",".join(map(_encoder(to_json), entries)), "]"]
+    parts.append("}")
+    return "".join(parts)
+
+
+@cache
+def _encoder(to_json: Callable[[T], Any]) -> Callable[[T], str]:
+    """The compact text of one kind of entry, remembered for the most recent distinct entries."""
+
+    @lru_cache(maxsize=_ENCODED_ENTRIES_KEPT)
+    def encode(entry: T) -> str:
+        return compact(to_json(entry))
+
+    return encode
