@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from her2nav.case import Case
 from her2nav.navigate import Settings, navigate
 from her2nav.result import Result, SystemicOption, Tier
+
+# Under mutmut (scripts/mutation.sh sets nothing: mutmut itself sets MUTANT_UNDER_TEST) every
+# surviving mutant reruns each property test that reaches its function, so the property tests
+# draw few examples there, the same ones every run (derandomized, no example database), which
+# makes the mutation score repeatable. An ordinary test run keeps each test's own count.
+UNDER_MUTATION = "MUTANT_UNDER_TEST" in os.environ
+MUTATION_EXAMPLES = 20
+settings.register_profile("mutation", max_examples=MUTATION_EXAMPLES, derandomize=True, database=None)
+if UNDER_MUTATION:
+    settings.load_profile("mutation")
+
+
+def property_examples(count: int) -> int:
+    """How many examples a property test draws: `count`, or fewer under mutation testing."""
+    return min(count, MUTATION_EXAMPLES) if UNDER_MUTATION else count
 
 
 def case_mapping(**changes: Any) -> dict[str, Any]:
