@@ -84,3 +84,26 @@ def test_jaundice_from_liver_metastases_cautions_hepatically_dosed_drugs() -> No
 def test_no_hepatic_caution_without_jaundice_or_hepatic_impairment() -> None:
     result = run(treatments=progressed_on("THP", "T-DXd"), sites=[{"site": "liver", "lesions": 3}])
     assert not any("hepatic impairment" in c for c in option(result, TDM1).cautions)
+
+
+def test_cross_resistance_names_every_other_inhibitor_the_disease_progressed_on() -> None:
+    result = run(treatments=progressed_on("THP", "lapatinib+capecitabine", "neratinib+capecitabine"))
+    assert any(c.startswith("tucatinib: after progression on lapatinib and neratinib: cross-resistance")
+               for c in option(result, TUCA_HX).cautions)
+
+
+def test_no_partner_left_names_the_partners_that_were_weighed() -> None:
+    result = run(treatments=progressed_on("THP", "trastuzumab+capecitabine", "trastuzumab+vinorelbine",
+                                          "trastuzumab+eribulin", "trastuzumab+gemcitabine"))
+    assert ("no suitable partner left among capecitabine, vinorelbine, eribulin, gemcitabine"
+            in option(result, H_CHEMO).cautions)
+
+
+@pytest.mark.parametrize("regimen", [THP, "T-DXd + pertuzumab"],
+                         ids=["THP: taxane", "T-DXd + pertuzumab: the cytotoxic payload of an ADC"])
+def test_ecog_3_says_her2_therapy_without_chemotherapy_or_best_supportive_care_are_valid(regimen: str) -> None:
+    """Section 2: ECOG 3-4, chemotherapy-containing options carry a caution, and best supportive care is valid."""
+    cautions = option(run(ecog=3), regimen).cautions
+    assert any(c.startswith("ECOG 3: fitness for chemotherapy") and c.endswith(
+        "is doubtful; HER2-targeted therapy without chemotherapy, or best supportive care, are valid choices")
+        for c in cautions)

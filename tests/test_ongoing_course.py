@@ -90,3 +90,10 @@ def test_a_current_regimen_that_must_stop_says_so_on_every_other_option() -> Non
     assert others(result)
     for option in others(result):
         assert option.rationale.startswith("The current regimen has to stop (see its cautions): ")
+
+
+def test_the_trace_says_the_ongoing_course_is_continued_because_it_has_not_failed() -> None:
+    result = run(treatments=[course("THP", outcome="ongoing")])
+    [step] = [s for s in result.trace if s.step == "ongoing course"]
+    assert step.decision == "continue it while it controls the disease"
+    assert step.because == "course 1 (docetaxel + trastuzumab + pertuzumab, metastatic, ongoing) has not failed"

@@ -174,7 +174,7 @@ def test_unknown_clearance_cautions_denosumab_about_hypocalcemia() -> None:
     result = run(creatinine_clearance=None, sites=[{"site": "bone", "lesions": 2}])
     assert any(c.startswith("creatinine clearance not given: the risk of severe hypocalcemia is highest")
                for c in entry(result, "bone", "denosumab").cautions)
-    assert "creatinine clearance not given" in trace_step(result, "site: bone").because
+    assert trace_step(result, "site: bone").because == "Bone metastases (2 lesions); creatinine clearance not given"
 
 
 def test_no_reduced_zoledronic_acid_dose_is_made_up_below_30() -> None:
