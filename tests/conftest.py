@@ -12,10 +12,10 @@ from her2nav.case import Case
 from her2nav.navigate import Settings, navigate
 from her2nav.result import Result, SystemicOption, Tier
 
-# Under mutmut (scripts/mutation.sh sets nothing: mutmut itself sets MUTANT_UNDER_TEST) every
-# surviving mutant reruns each property test that reaches its function, so the property tests
-# draw few examples there, the same ones every run (derandomized, no example database), which
-# makes the mutation score repeatable. An ordinary test run keeps each test's own count.
+# Mutation testing (scripts/mutation.sh, docs/mutation-testing.md): mutmut sets MUTANT_UNDER_TEST,
+# and every surviving mutant reruns each property test that reaches its function. There the
+# property tests draw few examples, the same ones every run (derandomized, no example database),
+# which keeps a run short and its score repeatable. An ordinary test run keeps each test's count.
 UNDER_MUTATION = "MUTANT_UNDER_TEST" in os.environ
 MUTATION_EXAMPLES = 20
 settings.register_profile("mutation", max_examples=MUTATION_EXAMPLES, derandomize=True, database=None)
