@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of the decision and knowledge modules with mutmut (docs/mutation-testing.md).
-# Not part of CI: a full run takes about 7 minutes on two cores.
+# Not part of CI: a full run takes 5-7 minutes on two cores.
 #
 #   scripts/mutation.sh              fresh virtual environment, full run, score
 #   MUTATION_MINIMUM=85 scripts/...  also exit 1 when the score is below that percentage
