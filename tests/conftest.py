@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from her2nav.case import Case
 from her2nav.navigate import Settings, navigate
 from her2nav.result import Result, SystemicOption, Tier
+
+# Mutation testing (scripts/mutation.sh, docs/mutation-testing.md): mutmut sets MUTANT_UNDER_TEST,
+# and every surviving mutant reruns each property test that reaches its function. There the
+# property tests draw few examples, the same ones every run (derandomized, no example database),
+# which keeps a run short and its score repeatable. An ordinary test run keeps each test's count.
+UNDER_MUTATION = "MUTANT_UNDER_TEST" in os.environ
+MUTATION_EXAMPLES = 20
+settings.register_profile("mutation", max_examples=MUTATION_EXAMPLES, derandomize=True, database=None)
+if UNDER_MUTATION:
+    settings.load_profile("mutation")
+
+
+def property_examples(count: int) -> int:
+    """How many examples a property test draws: `count`, or fewer under mutation testing."""
+    return min(count, MUTATION_EXAMPLES) if UNDER_MUTATION else count
 
 
 def case_mapping(**changes: Any) -> dict[str, Any]:

@@ -22,8 +22,10 @@ from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS
 from her2nav.navigate import Settings, navigate
 from her2nav.render.json_out import render_json
 from her2nav.result import Result, Tier
+from tests.conftest import property_examples
 
-PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(max_examples=property_examples(200), deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow])
 
 # ---------------------------------------------------------------- the strategy
 

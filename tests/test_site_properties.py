@@ -11,7 +11,7 @@ from her2nav.case import SYMPTOMS_BY_SITE, BrainStatus, Case, Condition, Primary
 from her2nav.knowledge.references import REFERENCES
 from her2nav.navigate import navigate
 from her2nav.result import ActionKind, Modality, Tier
-from tests.conftest import case_mapping
+from tests.conftest import case_mapping, property_examples
 
 HISTORIES: list[list[dict[str, Any]]] = [
     [],
@@ -58,7 +58,7 @@ def cases(draw: st.DrawFn) -> Case:
     return Case.from_mapping(mapping)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(300), deadline=None)
 @given(cases())
 def test_every_site_of_the_case_gets_at_least_one_entry(case: Case) -> None:
     result = navigate(case)
@@ -68,7 +68,7 @@ def test_every_site_of_the_case_gets_at_least_one_entry(case: Case) -> None:
         assert "primary" in covered
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(300), deadline=None)
 @given(cases())
 def test_no_urgent_condition_is_without_an_urgent_action(case: Case) -> None:
     result = navigate(case)
@@ -80,7 +80,7 @@ def test_no_urgent_condition_is_without_an_urgent_action(case: Case) -> None:
         (a.kind is ActionKind.URGENT for a in result.actions), reverse=True)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(300), deadline=None)
 @given(cases())
 def test_creatinine_clearance_under_30_never_offers_zoledronic_acid(case: Case) -> None:
     result = navigate(case)
@@ -91,7 +91,7 @@ def test_creatinine_clearance_under_30_never_offers_zoledronic_acid(case: Case) 
         assert all(any("not recommended below 30" in c for c in o.cautions) for o in zoledronic)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(300), deadline=None)
 @given(cases())
 def test_every_site_entry_is_complete_and_cites_only_citable_sources(case: Case) -> None:
     result = navigate(case)
@@ -102,7 +102,7 @@ def test_every_site_entry_is_complete_and_cites_only_citable_sources(case: Case)
             assert option.cautions, f"{option.intervention}: avoid without a reason"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=property_examples(200), deadline=None)
 @given(cases())
 def test_pregnancy_never_offers_a_bone_agent(case: Case) -> None:
     if not case.has(Condition.PREGNANCY):

@@ -72,7 +72,7 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
     line = len(failed_her2) + (1 if relapse else 0) + 1
     ongoing = next((c for c in reversed(metastatic)
                     if c.treatment.outcome is Outcome.ONGOING and c.treatment.anticancer), None)
-    reason = _line_reason(line, failed_her2, relapse, early_relapse_months, notes)
+    reason = _line_reason(failed_her2, relapse, early_relapse_months, notes)
     steps = [*relapse_steps, TraceStep(
         "line", f"line {line}",
         f"{len(failed_her2)} metastatic HER2-directed course(s) ended in progression"
@@ -151,9 +151,7 @@ def _window_disagreement(months: float, window: float, treatment: Treatment) -> 
     return "; ".join(notes) or None
 
 
-def _line_reason(
-    line: int, failed_her2: list[Course], relapse: EarlyRelapse | None, window: float, notes: list[str]
-) -> str:
+def _line_reason(failed_her2: list[Course], relapse: EarlyRelapse | None, window: float, notes: list[str]) -> str:
     parts: list[str] = []
     if relapse is not None:
         course = relapse.course

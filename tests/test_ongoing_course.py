@@ -1,0 +1,99 @@
+"""An ongoing course has not failed: continue it first (clinical-rules.md section 1).
+
+The "Continue current regimen" option keeps the evidence and trial summary of the regimen the
+patient is on, and its brain-metastasis note; the other options read as what to do if it has to
+stop. When the current regimen itself is ruled out (a safety concern), every other option says
+that it has to stop.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from her2nav.result import Result, SystemicOption, Tier
+from tests.conftest import course, progressed_on, run
+
+CONTINUE = "Continue current regimen"
+
+
+def ongoing(drugs: str, **changes: Any) -> Result:
+    """Second line: THP progressed, `drugs` ongoing."""
+    return run(treatments=[*progressed_on("THP"), course(drugs, outcome="ongoing")], **changes)
+
+
+def current(result: Result) -> SystemicOption:
+    [option] = [o for o in result.systemic if o.regimen == CONTINUE]
+    return option
+
+
+def others(result: Result) -> list[SystemicOption]:
+    return [o for o in result.systemic if o.regimen != CONTINUE]
+
+
+@pytest.mark.parametrize(("drugs", "evidence", "trial"), [
+    pytest.param("T-DM1", "emilia-2012", "EMILIA", id="T-DM1 ongoing: EMILIA"),
+    pytest.param("T-DXd", "destiny-breast03-2022", "DESTINY-Breast03", id="T-DXd ongoing at line 2: DESTINY-Breast03"),
+    pytest.param("trastuzumab+capecitabine", "gbg-26-2009", "GBG-26",
+                 id="trastuzumab + capecitabine ongoing: GBG-26, not the aromatase-inhibitor trial"),
+])
+def test_a_known_regimen_keeps_its_evidence_when_continued(drugs: str, evidence: str, trial: str) -> None:
+    option = current(ongoing(drugs))
+    assert option.tier is Tier.PREFERRED
+    assert evidence in option.evidence
+    assert trial in option.rationale
+    assert "pertain-2018" not in option.evidence
+
+
+def test_a_regimen_outside_the_knowledge_base_cites_the_guideline_and_no_trial() -> None:
+    option = current(ongoing("pyrotinib+capecitabine"))
+    assert option.tier is Tier.PREFERRED
+    assert option.evidence == ("asco-her2-2022",)
+    assert option.rationale.startswith("course 2 (pyrotinib + capecitabine, metastatic, ongoing) has not failed")
+    assert option.rationale.endswith("the options below apply if it has to stop for toxicity.")
+
+
+def test_the_continued_regimen_keeps_its_brain_metastasis_note() -> None:
+    result = ongoing("T-DXd", sites=[{"site": "liver", "lesions": 3},
+                                     {"site": "brain", "lesions": 2, "status": "treated_stable"}])
+    option = current(result)
+    assert "destiny-breast12-2024" in option.evidence
+    assert "DESTINY-Breast12" in option.rationale
+
+
+def test_brain_only_progression_keeps_the_regimen_that_controls_the_body() -> None:
+    result = ongoing("T-DXd", sites=[{"site": "liver", "lesions": 3},
+                                     {"site": "brain", "lesions": 2, "status": "progressing_after_local_therapy"}])
+    rationale = current(result).rationale
+    assert "has not failed: continue it while it controls the disease" in rationale
+    assert "treat the brain locally" in rationale
+
+
+def test_no_brain_sentence_without_brain_progression() -> None:
+    assert "brain" not in current(ongoing("T-DXd")).rationale
+
+
+def test_other_options_apply_if_the_current_regimen_has_to_stop() -> None:
+    result = ongoing("T-DM1")
+    assert result.systemic[0].regimen == CONTINUE
+    assert others(result)
+    for option in others(result):
+        assert option.rationale.startswith("If the current regimen has to stop: ")
+        assert option.tier is not Tier.PREFERRED
+
+
+def test_a_current_regimen_that_must_stop_says_so_on_every_other_option() -> None:
+    """LVEF 35% while on THP: HER2-targeted therapy is not given pending cardio-oncology review."""
+    result = run(lvef=35, ecog=1, treatments=[course("THP", outcome="ongoing")])
+    assert current(result).tier is Tier.AVOID
+    assert others(result)
+    for option in others(result):
+        assert option.rationale.startswith("The current regimen has to stop (see its cautions): ")
+
+
+def test_the_trace_says_the_ongoing_course_is_continued_because_it_has_not_failed() -> None:
+    result = run(treatments=[course("THP", outcome="ongoing")])
+    [step] = [s for s in result.trace if s.step == "ongoing course"]
+    assert step.decision == "continue it while it controls the disease"
+    assert step.because == "course 1 (docetaxel + trastuzumab + pertuzumab, metastatic, ongoing) has not failed"
