@@ -60,3 +60,11 @@ def test_lvef_hold_thresholds_quote_us_label_and_eu_smpc() -> None:
     assert "EU" in cautions
     assert "16" in cautions  # US: withhold for an absolute fall of 16 points or more
     assert "10 points" in cautions  # EU: a fall of 10 points to below 50%
+
+
+def test_a_window_below_6_months_says_the_label_would_also_count_the_relapse() -> None:
+    result = run(Settings(early_relapse_months=3), **_relapse("trastuzumab", 5))
+    assert result.line == 1
+    assert "ASCO 2022 (rec 5.0) uses 12 months" in result.line_reason
+    assert "trastuzumab deruxtecan label" in result.line_reason
+    assert "also treat it as second line" in result.line_reason

@@ -306,3 +306,11 @@ def test_pregnancy_offers_no_regimen(changes: dict[str, Any]) -> None:
     for o in result.systemic:
         assert o.tier is AVOID
         assert any("pregnan" in caution for caution in o.cautions), o.cautions
+
+
+def test_continuing_tdxd_in_a_later_line_cites_the_trials_after_tdm1() -> None:
+    """Third line, T-DXd ongoing: the continued regimen rests on DESTINY-Breast02/01, not the second-line trial."""
+    result = run(treatments=[*progressed_on("THP", "T-DM1"), course("T-DXd", outcome="ongoing")])
+    current = option(result, "Continue current regimen")
+    assert "destiny-breast02-2023" in current.evidence
+    assert "destiny-breast03-2022" not in current.evidence

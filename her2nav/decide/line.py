@@ -146,6 +146,9 @@ def _window_disagreement(months: float, window: float, treatment: Treatment) -> 
                          "regimen without pertuzumab and would treat this relapse as first line")
     if window < months <= ASCO_EARLY_RELAPSE_MONTHS:
         notes.append("ASCO 2022 (rec 5.0) uses 12 months and would treat this relapse as second line")
+    if window < months <= LABEL_EARLY_RELAPSE_MONTHS:
+        notes.append("the trastuzumab deruxtecan label, DESTINY-Breast03 and NCCN use at least 6 months and "
+                     "would also treat it as second line")
     if ASCO_EARLY_RELAPSE_MONTHS < months <= window:
         notes.append("ASCO 2022 (rec 5.1) uses 12 months and would treat this relapse as first line")
     return "; ".join(notes) or None

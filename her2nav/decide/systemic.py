@@ -28,7 +28,7 @@ def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption
     options = [_to_option(REGIMENS[c.key], c, review) for c in candidates]
     options = _promote_when_preferred_avoided(options, history)
     if history.ongoing is not None:
-        options = _continue_ongoing(review, options)
+        options = _continue_ongoing(review, options, [c.key for c in candidates])
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
@@ -183,13 +183,21 @@ def _promote_when_preferred_avoided(options: list[SystemicOption], history: Hist
             for o in options]
 
 
-def _continue_ongoing(review: SafetyReview, options: list[SystemicOption]) -> list[SystemicOption]:
+def _regimen_of(drugs: tuple[str, ...], this_line: list[str]) -> Regimen | None:
+    """The known regimen these drugs make up, taken from this line's list first (its evidence fits the line)."""
+    keys = [*this_line, *(key for key in REGIMENS if key not in this_line)]
+    return next((REGIMENS[key] for key in keys
+                 if set(REGIMENS[key].required) <= set(drugs) <= set(REGIMENS[key].drugs)), None)
+
+
+def _continue_ongoing(
+    review: SafetyReview, options: list[SystemicOption], this_line: list[str]
+) -> list[SystemicOption]:
     """An ongoing course has not failed: continuing it comes first."""
     case, history = review.case, review.history
     assert history.ongoing is not None
     drugs = history.ongoing.treatment.drugs
-    known = next((r for r in REGIMENS.values() if set(r.required) <= set(drugs)
-                  and set(drugs) <= set(r.drugs)), None)
+    known = _regimen_of(drugs, this_line)
     evidence = known.evidence if known else ("asco-her2-2022",)
     # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
     regimen = Regimen(known.key if known else "continue", "Continue current regimen", drugs, evidence,
