@@ -54,8 +54,10 @@ class SafetyReview:
             drug for course in history.toxicity_courses for drug in course.treatment.drugs)
 
     def assess(self, regimen: Regimen) -> Assessment:
-        cautions: list[str] = []
-        ruled_out = False
+        # Pregnancy rules out every regimen (clinical-rules.md section 0): said once, first.
+        pregnant = self.case.has(Condition.PREGNANCY)
+        cautions: list[str] = [safety.PREGNANCY_TEXT] if pregnant else []
+        ruled_out = pregnant
         kept_required = list(regimen.required)
         for drug in regimen.required:
             texts, rules_out = self._required_drug(drug)
@@ -136,8 +138,6 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
     """Every concern about one drug for this patient, in the order of clinical-rules.md section 5."""
     info = DRUGS[drug]
     concerns: list[Concern] = []
-    if case.has(Condition.PREGNANCY):
-        concerns.append(Concern(safety.PREGNANCY_TEXT, rules_out=True))
     if drug in safety.CARDIAC_HER2_DRUGS:
         concerns.extend(_cardiac_concerns(case))
     if drug == "trastuzumab deruxtecan" and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
