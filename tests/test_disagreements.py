@@ -68,3 +68,16 @@ def test_a_window_below_6_months_says_the_label_would_also_count_the_relapse() -
     assert "ASCO 2022 (rec 5.0) uses 12 months" in result.line_reason
     assert "trastuzumab deruxtecan label" in result.line_reason
     assert "also treat it as second line" in result.line_reason
+
+
+def test_relapse_at_exactly_the_window_counts_and_no_source_disagrees_below_6_months() -> None:
+    result = run(Settings(early_relapse_months=5), **_relapse("trastuzumab", 5))
+    assert result.line == 2
+    assert "would also treat it as second line" not in result.line_reason
+    assert "would treat this relapse as first line" not in result.line_reason
+
+
+def test_relapse_at_exactly_6_months_outside_a_shorter_window_says_the_label_counts_it() -> None:
+    result = run(Settings(early_relapse_months=3), **_relapse("trastuzumab", 6))
+    assert result.line == 1
+    assert "would also treat it as second line" in result.line_reason

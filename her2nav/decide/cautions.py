@@ -34,10 +34,6 @@ class Assessment:
     not_preferred: bool  # a drug was stopped before for toxicity
 
 
-def assess(regimen: Regimen, case: Case, history: History) -> Assessment:
-    return SafetyReview(case, history).assess(regimen)
-
-
 class SafetyReview:
     """The safety rules applied to the regimens of one case.
 

@@ -50,12 +50,8 @@ def _one_site(case: Case, site: Site, history: History, systemic: tuple[Systemic
     return SiteDecisions(options=tuple(options), trace=(TraceStep(f"site: {site.site.value}", chosen, because),))
 
 
-def other_site_options(case: Case, site: Site, history: History) -> list[SiteOption]:
-    """Liver, lung, pleura, skin, soft tissue, lymph nodes, bone marrow and other sites."""
-    return _other_site_options(case, site, history, describe(site))
-
-
 def _other_site_options(case: Case, site: Site, history: History, facts: str) -> list[SiteOption]:
+    """Liver, lung, pleura, skin, soft tissue, lymph nodes, bone marrow and other sites."""
     name = site.site.value
     options = [_systemic_entry(case, site, facts)]
     if site.site in VISCERAL and case.oligometastatic:
