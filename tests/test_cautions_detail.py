@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from her2nav.result import Tier
-from tests.conftest import option, progressed_on, run
+from tests.conftest import course, option, progressed_on, run
 from tests.scenarios import H_CHEMO, LAPA_H, LAPA_X, NERA_X, TDM1, THP, TUCA_HX
 
 AFTER_LAPATINIB = progressed_on("THP", "lapatinib+capecitabine")
@@ -107,3 +107,13 @@ def test_ecog_3_says_her2_therapy_without_chemotherapy_or_best_supportive_care_a
     assert any(c.startswith("ECOG 3: fitness for chemotherapy") and c.endswith(
         "is doubtful; HER2-targeted therapy without chemotherapy, or best supportive care, are valid choices")
         for c in cautions)
+
+
+def test_a_regimen_whose_every_partner_has_failed_is_avoid_not_offered_alone() -> None:
+    """Margetuximab is given with a chemotherapy; when the disease progressed on every partner on the
+    list, margetuximab alone is not the regimen SOPHIA tested, so the option is avoid with the reason."""
+    chemotherapy = "capecitabine+vinorelbine+eribulin+gemcitabine"
+    result = run(treatments=[*progressed_on("THP", "T-DXd"), course(chemotherapy, outcome="progression")])
+    margetuximab = option(result, "Margetuximab + chemotherapy")
+    assert margetuximab.tier is Tier.AVOID
+    assert any("no suitable partner left" in caution for caution in margetuximab.cautions)
