@@ -87,7 +87,7 @@ def _denosumab(case: Case, facts: str) -> SiteOption:
         cautions.append(care.DENOSUMAB_HYPOCALCEMIA)
     if clearance is None:
         cautions.append(care.DENOSUMAB_CLEARANCE_UNKNOWN)
-    elif clearance < care.ZOLEDRONIC_ACID_NOT_BELOW:
+    elif clearance < care.DENOSUMAB_HIGHEST_RISK_BELOW:
         cautions.append(care.DENOSUMAB_RENAL.format(clearance=f"{clearance:g}"))
     if case.has(Condition.DENTAL_DISEASE):
         cautions.append(care.DENOSUMAB_DENTAL)

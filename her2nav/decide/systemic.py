@@ -43,6 +43,10 @@ def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[Tra
     return later_line(case, history)
 
 
+TDM1_SECOND_LINE = "Second line when trastuzumab deruxtecan does not suit."
+TDM1_PROMOTED = "Preferred here because trastuzumab deruxtecan does not suit this patient."
+
+
 def _second_line_list_applies(history: History) -> bool:
     """Line 2, unless trastuzumab deruxtecan already failed (then the later-line list applies)."""
     return history.line == 2 and "trastuzumab deruxtecan" not in history.failed_drugs
@@ -95,7 +99,7 @@ def second_line(case: Case) -> tuple[list[Candidate], list[TraceStep]]:
     brain = _active_brain(case)
     candidates = [
         Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before."),
-        Candidate("tdm1", Tier.ALTERNATIVE, "Second line when trastuzumab deruxtecan does not suit."),
+        Candidate("tdm1", Tier.ALTERNATIVE, TDM1_SECOND_LINE),
         Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
                   "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
                   else "Second line; CNS-active, the choice when brain metastases are active."),
@@ -177,8 +181,7 @@ def _promote_when_preferred_avoided(options: list[SystemicOption], history: Hist
     if not _second_line_list_applies(history) or tdxd is None or tdxd.tier is Tier.PREFERRED:
         return options
     return [evolve(o, tier=Tier.PREFERRED, rationale=o.rationale.replace(
-                "Second line when trastuzumab deruxtecan does not suit.",
-                "Preferred here because trastuzumab deruxtecan does not suit this patient."))
+                TDM1_SECOND_LINE, TDM1_PROMOTED))
             if o.drugs == ("trastuzumab emtansine",) and o.tier is Tier.ALTERNATIVE else o
             for o in options]
 

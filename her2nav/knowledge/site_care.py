@@ -51,6 +51,7 @@ DENOSUMAB = Intervention(
     ("martin-2012", "label-denosumab-us", "asco-bma-2011"),
 )
 ZOLEDRONIC_ACID_NOT_BELOW = 30.0  # mL/min: "not recommended" below this clearance (SmPC wording)
+DENOSUMAB_HIGHEST_RISK_BELOW = 30.0  # mL/min: severe hypocalcemia most likely below this (Xgeva label)
 ZOLEDRONIC_ACID_FULL_DOSE_ABOVE = 60.0  # mL/min: over this, no dose change
 ZOLEDRONIC_ACID_REDUCED_DOSES: tuple[tuple[float, str], ...] = (  # (lowest clearance of the band, dose)
     (50.0, "3.5 mg"),
