@@ -133,14 +133,16 @@ BRAIN_SURGERY = Intervention(
     "Neurosurgical resection", "surgery",
     "Surgery for a large (over 3-4 cm) or symptomatic lesion (ASCO HER2-positive brain "
     "metastases guideline, 2022 rec 2.1), followed for most patients by radiotherapy to the "
-    "cavity (rec 2.4). Lesion size is not in the case.",
+    "cavity (rec 2.4). Lesion size is not in the case. The 2014 guideline is cited: it already "
+    "set local therapy by size and symptoms, and the 2022 update's citation could not be verified.",
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_RADIOSURGERY = Intervention(
     "Stereotactic radiosurgery", "stereotactic_radiation",
     "Radiosurgery for a limited number of lesions; for a single lesion under 3-4 cm without "
     "symptomatic mass effect, radiosurgery or surgery (ASCO brain guideline, 2022 rec 2.2). How "
-    "many lesions suit radiosurgery is the radiation oncologist's judgement.",
+    "many lesions suit radiosurgery is the radiation oncologist's judgement. The 2014 guideline "
+    "is cited; the 2022 update's citation could not be verified.",
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_WHOLE_BRAIN = Intervention(
