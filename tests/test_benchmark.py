@@ -1,0 +1,38 @@
+"""The benchmark times real results: its generated cases are valid, in-scope cases."""
+
+from __future__ import annotations
+
+import json
+from itertools import repeat
+
+import pytest
+
+from benchmarks import stages
+from benchmarks.generate_cases import generate
+from her2nav.batch import InputLine, navigate_line
+from her2nav.case import Case
+from her2nav.navigate import Settings, navigate
+from her2nav.result import CaseFailure
+
+
+def test_every_generated_case_is_a_valid_case_in_scope() -> None:
+    # An invalid or out-of-scope case would make the batch benchmark time error lines instead.
+    lines = [InputLine(number, json.dumps(data).encode(), 0) for number, data in enumerate(generate(300), 1)]
+    outcomes = map(navigate_line, lines, repeat(Settings()))
+    assert [outcome for outcome in outcomes if isinstance(outcome, CaseFailure)] == []
+
+
+def test_generated_cases_cover_every_line_of_therapy() -> None:
+    lines = {navigate(Case.from_mapping(data)).line for data in generate(300)}
+    assert {1, 2, 3} <= lines
+
+
+def test_the_same_seed_gives_the_same_cases() -> None:
+    assert list(generate(50)) == list(generate(50))
+
+
+def test_stages_report_names_every_stage_and_the_ceiling(capsys: pytest.CaptureFixture[str]) -> None:
+    assert stages.main(["--cases", "5"]) == 0
+    out = capsys.readouterr().out
+    for stage in ("read the JSON line", "validate", "decide", "write the result line", "all but deciding"):
+        assert stage in out
