@@ -20,14 +20,45 @@ from her2nav.fields import NonFinite
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a case is a few kilobytes; anything this large is a mistake
 
 
+class _RepeatedKey(Exception):
+    """A JSON object gave a key twice; raised while parsing, before its place is known."""
+
+
 def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object; a key given twice is refused, since one of its two values would be lost silently."""
     obj = dict(pairs)
     if len(obj) != len(pairs):
-        seen: set[str] = set()
-        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        raise InvalidCase(repeated, "given twice in the same object; give it once")
+        raise _RepeatedKey
     return obj
+
+
+class _ObjectWithRepeatedKey(dict[str, Any]):
+    """An object in which `key` was given twice: built only to find where in the case it is."""
+
+    def __init__(self, pairs: list[tuple[str, Any]], key: str) -> None:
+        super().__init__(pairs)
+        self.key = key
+
+
+def _mark_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return _ObjectWithRepeatedKey(pairs, key)
+        seen.add(key)
+    return dict(pairs)
+
+
+def _repeated_key_path(value: object, path: str = "") -> str | None:
+    """Where the first key given twice is, as a field path such as sites[0].site."""
+    if isinstance(value, _ObjectWithRepeatedKey):
+        return f"{path}.{value.key}" if path else value.key
+    children: Iterator[tuple[str, object]] = iter(())
+    if isinstance(value, dict):
+        children = ((f"{path}.{key}" if path else key, item) for key, item in value.items())
+    elif isinstance(value, list):
+        children = ((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return next((found for child_path, item in children if (found := _repeated_key_path(item, child_path))), None)
 
 
 def parse_json_text(text: str | bytes, source: str) -> object:
@@ -45,6 +76,20 @@ def parse_json_text(text: str | bytes, source: str) -> object:
         raise InvalidCase(source, f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
     except RecursionError:
         raise InvalidCase(source, "JSON nested too deeply") from None
+    except _RepeatedKey:
+        raise InvalidCase(_where_repeated(text, source), "given twice in the same object; give it once") from None
+
+
+def _where_repeated(text: str, source: str) -> str:
+    """The field path of the key given twice, found by parsing again with marks instead of refusal.
+
+    Only ever on that error path; the source is named instead if the text is too deeply nested.
+    """
+    try:
+        marked = json.loads(text, parse_constant=NonFinite, object_pairs_hook=_mark_repeats)
+        return _repeated_key_path(marked) or source
+    except RecursionError:
+        return source
 
 
 def read_case_source(path: str, stdin: BinaryIO | None = None) -> object:

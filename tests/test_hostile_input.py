@@ -77,7 +77,21 @@ def test_a_50_mb_file(tmp_path: Path) -> None:
 
 def test_a_key_given_twice_is_refused_rather_than_one_value_dropped() -> None:
     text = with_field()[:-1] + ', "lvef": 30}'
-    assert_clean_error(recommend_json(text), 2, "lvef", "given twice")
+    assert_clean_error(recommend_json(text), 2, "her2nav: lvef: given twice")
+
+
+def test_a_key_given_twice_inside_a_site_is_named_by_its_path() -> None:
+    # Two sites, the second says "site" twice: only its path tells the clinician where to look.
+    text = with_field(sites=[{"site": "bone"}, {"site": "liver"}]).replace(
+        '{"site": "liver"}', '{"site": "liver", "site": "lung"}')
+    assert_clean_error(recommend_json(text), 2, "her2nav: sites[1].site: given twice")
+
+
+def test_a_key_given_twice_inside_a_treatment_is_named_by_its_path() -> None:
+    course = {"drugs": ["THP"], "setting": "metastatic", "outcome": "progression"}
+    text = with_field(treatments=[course]).replace('"outcome": "progression"',
+                                                   '"outcome": "progression", "outcome": "ongoing"')
+    assert_clean_error(recommend_json(text), 2, "her2nav: treatments[0].outcome: given twice")
 
 
 # ---------------------------------------------------------------- wrong types in every field
