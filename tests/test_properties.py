@@ -160,6 +160,21 @@ def test_no_failed_drug_offered_except_trastuzumab(mapping: dict[str, Any], conf
 
 @PROPERTY_SETTINGS
 @given(case_mapping(), navigator_settings)
+@example({"her2_ihc": "3+", "er": "negative", "presentation": "de_novo", "conditions": ["interstitial_lung_disease"],
+          "treatments": [{"drugs": ["THP"], "setting": "metastatic", "outcome": "progression"},
+                         {"drugs": ["T-DM1"], "setting": "metastatic", "outcome": "toxicity"}],
+          "sites": [{"site": "liver"}]}, Settings())  # T-DXd does not suit: T-DM1 must still not be preferred
+def test_a_drug_stopped_for_toxicity_is_never_preferred_again(mapping: dict[str, Any], config: Settings) -> None:
+    case, result = _navigate(mapping, config)
+    history = read_history(case, config.early_relapse_months)
+    stopped = {drug for course in history.toxicity_courses for drug in course.treatment.drugs}
+    for o in result.systemic:
+        if o.tier is Tier.PREFERRED:
+            assert not set(o.drugs) & stopped, f"{o.regimen} preferred with {set(o.drugs) & stopped}"
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings)
 def test_every_avoid_says_why(mapping: dict[str, Any], config: Settings) -> None:
     for o in _navigate(mapping, config)[1].systemic:
         if o.tier is Tier.AVOID:

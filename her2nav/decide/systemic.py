@@ -25,8 +25,10 @@ class Candidate:
 def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption, ...], tuple[TraceStep, ...]]:
     candidates, steps = _candidates(case, history)
     review = SafetyReview(case, history)
-    options = [_to_option(REGIMENS[c.key], c, review) for c in candidates]
-    options = _promote_when_preferred_avoided(options, history)
+    by_key = {c.key: _to_option(REGIMENS[c.key], c, review) for c in candidates}
+    if _second_line_list_applies(history) and _does_not_suit(by_key.get("tdxd")):
+        by_key = _promote_tdm1(by_key, review)
+    options = list(by_key.values())
     if history.ongoing is not None:
         options = _continue_ongoing(review, options, [c.key for c in candidates])
     options.sort(key=lambda option: TIER_ORDER[option.tier])
@@ -43,8 +45,9 @@ def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[Tra
     return later_line(case, history)
 
 
-TDM1_SECOND_LINE = "Second line when trastuzumab deruxtecan does not suit."
-TDM1_PROMOTED = "Preferred here because trastuzumab deruxtecan does not suit this patient."
+TDM1_SECOND_LINE = Candidate("tdm1", Tier.ALTERNATIVE, "Second line when trastuzumab deruxtecan does not suit.")
+TDM1_PROMOTED = Candidate("tdm1", Tier.PREFERRED,
+                          "Preferred here because trastuzumab deruxtecan does not suit this patient.")
 
 
 def _second_line_list_applies(history: History) -> bool:
@@ -99,7 +102,7 @@ def second_line(case: Case) -> tuple[list[Candidate], list[TraceStep]]:
     brain = _active_brain(case)
     candidates = [
         Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before."),
-        Candidate("tdm1", Tier.ALTERNATIVE, TDM1_SECOND_LINE),
+        TDM1_SECOND_LINE,
         Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
                   "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
                   else "Second line; CNS-active, the choice when brain metastases are active."),
@@ -175,15 +178,19 @@ def _tier(tier: Tier, found: Assessment) -> Tier:
     return tier
 
 
-def _promote_when_preferred_avoided(options: list[SystemicOption], history: History) -> list[SystemicOption]:
-    """At second line, T-DM1 becomes preferred when trastuzumab deruxtecan does not suit."""
-    tdxd = next((o for o in options if o.drugs == ("trastuzumab deruxtecan",)), None)
-    if not _second_line_list_applies(history) or tdxd is None or tdxd.tier is Tier.PREFERRED:
+def _does_not_suit(option: SystemicOption | None) -> bool:
+    return option is not None and option.tier is not Tier.PREFERRED
+
+
+def _promote_tdm1(options: dict[str, SystemicOption], review: SafetyReview) -> dict[str, SystemicOption]:
+    """At second line, T-DM1 becomes preferred when trastuzumab deruxtecan does not suit.
+
+    Its own cautions still decide: stopped before for toxicity it stays an alternative, ruled out it stays avoid.
+    """
+    if "tdm1" not in options:
         return options
-    return [evolve(o, tier=Tier.PREFERRED, rationale=o.rationale.replace(
-                TDM1_SECOND_LINE, TDM1_PROMOTED))
-            if o.drugs == ("trastuzumab emtansine",) and o.tier is Tier.ALTERNATIVE else o
-            for o in options]
+    promoted = _to_option(REGIMENS["tdm1"], TDM1_PROMOTED, review)
+    return {**options, "tdm1": promoted} if promoted.tier is Tier.PREFERRED else options
 
 
 def _regimen_of(drugs: tuple[str, ...], this_line: list[str]) -> Regimen | None:
