@@ -18,10 +18,11 @@ from her2nav.case import SYMPTOMS_BY_SITE, Case, Condition, SiteName
 from her2nav.decide.line import read_history
 from her2nav.knowledge.drugs import DRUGS, KNOWN_NAMES, resolve_drug_name
 from her2nav.knowledge.references import REFERENCES
+from her2nav.knowledge.regimens import CONTINUE_CURRENT
 from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS
 from her2nav.navigate import Settings, navigate
 from her2nav.render.json_out import render_json
-from her2nav.result import Result, Tier
+from her2nav.result import Modality, Result, Tier
 from tests.conftest import property_examples
 
 PROPERTY_SETTINGS = settings(max_examples=property_examples(200), deadline=None,
@@ -211,6 +212,26 @@ def test_pregnancy_offers_no_regimen_at_all(mapping: dict[str, Any], config: Set
     result = _navigate(_pregnant(mapping), config)[1]
     assert all(o.tier is Tier.AVOID for o in result.systemic), [
         (o.regimen, o.drugs) for o in result.systemic if o.tier is not Tier.AVOID]
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings)
+def test_pregnancy_offers_no_systemic_therapy_among_the_site_entries(mapping: dict[str, Any],
+                                                                   config: Settings) -> None:
+    result = _navigate(_pregnant(mapping), config)[1]
+    for o in result.site_specific:
+        if o.modality is Modality.SYSTEMIC:
+            assert o.tier is Tier.AVOID, f"{o.site}: {o.intervention} ({o.tier})"
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings)
+def test_a_site_entry_keeps_the_current_regimen_only_when_continuing_it_is_offered(mapping: dict[str, Any],
+                                                                                 config: Settings) -> None:
+    result = _navigate(mapping, config)[1]
+    if any("keeping the current systemic therapy" in o.intervention for o in result.site_specific):
+        continuing = [o for o in result.systemic if o.regimen == CONTINUE_CURRENT]
+        assert continuing and continuing[0].tier is not Tier.AVOID
 
 
 @PROPERTY_SETTINGS

@@ -14,6 +14,7 @@ from her2nav.knowledge.citations import cited_reference_ids
 from her2nav.knowledge.reference_model import SourceKind
 from her2nav.knowledge.references import CITED_WITHOUT_IDENTIFIER, REFERENCES
 from her2nav.knowledge.regimens import REGIMENS
+from her2nav.render.json_out import reference_dict
 
 CITED = sorted(cited_reference_ids())
 
@@ -67,3 +68,12 @@ def test_identifiers_are_well_formed() -> None:
             assert reference.doi.startswith("10."), reference.id
         if reference.pmid:
             assert reference.pmid.isdigit(), reference.id
+
+
+@pytest.mark.parametrize("reference_id", CITED)
+def test_every_resolved_reference_gives_an_identifier_or_says_why_not(reference_id: str) -> None:
+    resolved = reference_dict(reference_id)
+    if REFERENCES[reference_id].kind is SourceKind.LABEL:
+        assert "drug label" in resolved["identifier_note"]
+    else:
+        assert "doi" in resolved or "pmid" in resolved or "DOI or PMID verified" in resolved["identifier_note"]

@@ -56,6 +56,29 @@ def test_pregnancy_rules_out_her2_endocrine_and_bone_agents_and_asks_for_a_speci
     assert not actions_of(result, ActionKind.DENTAL_REVIEW)
 
 
+@pytest.mark.parametrize(
+    ("site", "intervention"),
+    [({"site": "liver", "lesions": 3}, "Systemic therapy (the systemic options above)"),
+     ({"site": "brain", "lesions": 2, "status": "treated_stable"}, "Continue systemic therapy"),
+     ({"site": "brain", "lesions": 2, "status": "progressing_after_local_therapy"}, "Switch to a CNS-active")],
+)
+def test_pregnancy_site_entries_do_not_offer_systemic_therapy(site: dict[str, Any], intervention: str) -> None:
+    # Section 0: "Say so plainly; do not offer a regimen" holds for the site entries too.
+    result = run(conditions=["pregnancy"], treatments=THP_FAILED, sites=[site])
+    systemic_entry = entry(result, site["site"], intervention)
+    assert systemic_entry.tier is Tier.AVOID
+    assert any("pregnancy" in c and "after delivery" in c for c in systemic_entry.cautions)
+
+
+def test_pregnancy_with_an_ongoing_regimen_does_not_keep_it_for_brain_progression() -> None:
+    ongoing = [{"drugs": ["THP"], "setting": "metastatic", "outcome": "ongoing"}]
+    result = run(conditions=["pregnancy"], treatments=ongoing,
+                 sites=[{"site": "brain", "lesions": 2, "status": "progressing_after_local_therapy"}])
+    assert not any("keeping the current" in o.intervention for o in entries(result, "brain"))
+    local = entry(result, "brain", "further local therapy")
+    assert any("cancer-in-pregnancy specialist team" in c for c in local.cautions)
+
+
 def test_pregnancy_rules_out_a_radiopharmaceutical() -> None:
     result = run(conditions=["pregnancy"], sites=[{"site": "bone", "lesions": 9, "symptoms": ["pain"]}])
     assert entry(result, "bone", "radiopharmaceutical").tier is Tier.AVOID

@@ -113,12 +113,13 @@ def test_a_case_without_liver_metastases_is_not_liver_dominant() -> None:
     assert liver_dominant(Case.from_mapping(case_mapping(sites=[{"site": "lung", "lesions": 2}]))) is False
 
 
-def test_pregnancy_cautions_embolization_but_not_systemic_therapy_or_drainage() -> None:
+def test_pregnancy_cautions_embolization_rules_out_systemic_therapy_and_leaves_drainage() -> None:
     result = run(conditions=["pregnancy"], treatments=progressed_on("THP"),
                  sites=[{"site": "liver", "lesions": 4, "symptoms": ["ascites"]}, {"site": "lung", "lesions": 3}])
     pregnancy = "pregnancy: only after review by the cancer-in-pregnancy specialist team"
     assert entry(result, "liver", "intra-arterial").cautions == (pregnancy,)
-    assert entry(result, "liver", "systemic therapy").cautions == ()
+    systemic = entry(result, "liver", "systemic therapy")
+    assert systemic.tier is Tier.AVOID and systemic.cautions[0].startswith("pregnancy: no systemic regimen")
     assert entry(result, "liver", "paracentesis").cautions == ()
 
 

@@ -103,6 +103,21 @@ def test_brain_only_progression_keeps_the_regimen_that_controls_the_body() -> No
     assert not has_entry(result, "brain", "switch")
 
 
+def test_brain_progression_does_not_keep_an_ongoing_regimen_that_must_stop() -> None:
+    # Ongoing T-DXd with interstitial lung disease: continuing it is avoid, so the brain entry
+    # must not say "keeping the current systemic therapy"; the brain is treated again and the
+    # next regimen, a CNS-active one, is chosen.
+    result = run(treatments=THP_THEN_TDXD_ONGOING, conditions=["interstitial_lung_disease"],
+                 sites=[brain(lesions=2, status="progressing_after_local_therapy"), {"site": "liver", "lesions": 6}])
+    assert option(result, "Continue current regimen").tier is Tier.AVOID
+    assert not has_entry(result, "brain", "keeping the current systemic therapy")
+    local = entry(result, "brain", "with the next systemic regimen")
+    assert local.tier is Tier.PREFERRED and "cannot continue" in local.rationale
+    switch = entry(result, "brain", "switch")
+    assert switch.tier is Tier.PREFERRED and "Tucatinib + trastuzumab + capecitabine" in switch.rationale
+    assert any("cannot continue" in step.because for step in result.trace if step.step == "site: brain")
+
+
 def test_brain_and_body_progressing_switch_to_a_cns_active_regimen() -> None:
     result = run(treatments=[*THP_FAILED, {"drugs": ["T-DXd"], "setting": "metastatic", "outcome": "progression"}],
                  sites=[brain(lesions=2, status="progressing_after_local_therapy"), {"site": "liver", "lesions": 6}])

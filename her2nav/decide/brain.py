@@ -9,6 +9,7 @@ from her2nav.decide.line import History
 from her2nav.decide.site_common import SiteDecisions, describe, site_option
 from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import site_care as care
+from her2nav.knowledge.regimens import CONTINUE_CURRENT
 from her2nav.result import Action, ActionKind, SiteOption, SystemicOption, Tier, TraceStep
 
 BRAIN = SiteName.BRAIN.value
@@ -20,9 +21,9 @@ def brain_decisions(
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
     cns_active = cns_active_options(systemic)
     facts = describe(site)
-    options = _options_by_status(case, site, facts, history, cns_active)
+    options = _options_by_status(case, site, facts, history, systemic)
     actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
-    steps = [_trace(site, facts, options, history, cns_active),
+    steps = [_trace(site, facts, options, history, systemic, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
     if site.leptomeningeal:
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
@@ -32,10 +33,11 @@ def brain_decisions(
 
 
 def _options_by_status(
-    case: Case, site: Site, facts: str, history: History, cns_active: list[SystemicOption]
+    case: Case, site: Site, facts: str, history: History, systemic: tuple[SystemicOption, ...]
 ) -> list[SiteOption]:
     """Symptoms put local therapy first; the status then decides what else applies."""
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
+    cns_active = cns_active_options(systemic)
     options = local_therapy(case, site, facts, symptomatic=True) if symptomatic else []
     if site.status is BrainStatus.UNTREATED:
         if not symptomatic:
@@ -44,7 +46,7 @@ def _options_by_status(
     elif site.status is BrainStatus.TREATED_STABLE:
         options.append(site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts))
     elif site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
-        options.append(_after_local_therapy(case, facts, history, cns_active))
+        options += _after_local_therapy(case, facts, history, systemic, cns_active)
     elif not symptomatic:
         options.append(site_option(case, BRAIN, care.BRAIN_STATUS_UNKNOWN, Tier.CONSIDER, facts))
     return options
@@ -88,13 +90,28 @@ def _deferral(case: Case, facts: str, symptomatic: bool, cns_active: list[System
 
 
 def _after_local_therapy(
-    case: Case, facts: str, history: History, cns_active: list[SystemicOption]
-) -> SiteOption:
-    """Brain-only progression keeps a regimen that controls the body; otherwise a CNS-active switch."""
-    if history.ongoing is not None:
+    case: Case, facts: str, history: History, systemic: tuple[SystemicOption, ...], cns_active: list[SystemicOption]
+) -> list[SiteOption]:
+    """Brain-only progression keeps a regimen that controls the body; otherwise a CNS-active switch.
+
+    An ongoing regimen that cannot continue (its own cautions rule it out) is not kept: the brain
+    is treated again and the next regimen is chosen, a CNS-active one where offered.
+    """
+    if history.ongoing is not None and _current_regimen_continues(systemic):
         body = f"{facts}; {history.ongoing.label()} is ongoing and controls the body"
-        return site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL, Tier.PREFERRED, body)
-    body = f"{facts}; no ongoing systemic course"
+        return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL, Tier.PREFERRED, body)]
+    if history.ongoing is not None:
+        body = f"{facts}; {history.ongoing.label()} is ongoing but cannot continue (see its cautions)"
+        return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL_NEXT_REGIMEN, Tier.PREFERRED, body),
+                _switch(case, body, cns_active)]
+    return [_switch(case, f"{facts}; no ongoing systemic course", cns_active)]
+
+
+def _current_regimen_continues(systemic: tuple[SystemicOption, ...]) -> bool:
+    return any(o.regimen == CONTINUE_CURRENT and o.tier is not Tier.AVOID for o in systemic)
+
+
+def _switch(case: Case, body: str, cns_active: list[SystemicOption]) -> SiteOption:
     if not cns_active:
         return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.CONSIDER, body, [care.NO_CNS_ACTIVE_REGIMEN])
     return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.PREFERRED, f"{body}; {_offered(cns_active)}")
@@ -108,8 +125,21 @@ def _with_caution(option: SiteOption, caution: str) -> SiteOption:
     return evolve(option, cautions=(caution, *option.cautions))
 
 
+def _ongoing_words(history: History, systemic: tuple[SystemicOption, ...]) -> str:
+    if history.ongoing is None:
+        return "no ongoing course"
+    if _current_regimen_continues(systemic):
+        return f"{history.ongoing.label()} is ongoing"
+    return f"{history.ongoing.label()} is ongoing but cannot continue (see its cautions)"
+
+
 def _trace(
-    site: Site, facts: str, options: list[SiteOption], history: History, cns_active: list[SystemicOption]
+    site: Site,
+    facts: str,
+    options: list[SiteOption],
+    history: History,
+    systemic: tuple[SystemicOption, ...],
+    cns_active: list[SystemicOption],
 ) -> TraceStep:
     chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options) or "no local therapy chosen"
     because = [facts]
@@ -117,5 +147,5 @@ def _trace(
         because.append("neurologic symptoms: urgent review and local therapy first")
     because.append(_offered(cns_active) if cns_active else care.NO_CNS_ACTIVE_REGIMEN)
     if site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
-        because.append(f"{history.ongoing.label()} is ongoing" if history.ongoing else "no ongoing course")
+        because.append(_ongoing_words(history, systemic))
     return TraceStep("site: brain", chosen, "; ".join(because))

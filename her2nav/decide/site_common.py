@@ -35,8 +35,15 @@ def combine(parts: Iterable[SiteDecisions]) -> SiteDecisions:
 def site_option(
     case: Case, site: str, item: care.Intervention, tier: Tier, facts: str, cautions: Iterable[str] = ()
 ) -> SiteOption:
-    """An entry for `site`: the case's facts first, then the knowledge base's reason and evidence."""
+    """An entry for `site`: the case's facts first, then the knowledge base's reason and evidence.
+
+    In pregnancy an entry that means systemic therapy is `avoid` whatever tier the site rule
+    chose, as every regimen is (clinical-rules.md section 0): no site entry offers a regimen.
+    """
     modality = Modality(item.modality)
+    pregnancy = _pregnancy_cautions(case, modality, tier)
+    if pregnancy and modality is Modality.SYSTEMIC:
+        tier = Tier.AVOID
     return SiteOption(
         site=site,
         intervention=item.name,
@@ -44,13 +51,15 @@ def site_option(
         tier=tier,
         rationale=f"{facts}. {item.basis}",
         evidence=item.evidence,
-        cautions=tuple(dict.fromkeys([*cautions, *_pregnancy_cautions(case, modality, tier)])),
+        cautions=tuple(dict.fromkeys([*cautions, *pregnancy])),
     )
 
 
 def _pregnancy_cautions(case: Case, modality: Modality, tier: Tier) -> list[str]:
     if not case.has(Condition.PREGNANCY) or tier is Tier.AVOID:
         return []
+    if modality is Modality.SYSTEMIC:
+        return [care.SYSTEMIC_PREGNANCY]
     if modality in RADIATION_MODALITIES:
         return [care.RADIATION_PREGNANCY]
     if modality is Modality.EMBOLIZATION:

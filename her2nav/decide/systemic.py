@@ -7,7 +7,7 @@ from attrs import evolve, frozen
 from her2nav.case import BrainStatus, Case, Condition, SiteName
 from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, History
-from her2nav.knowledge.regimens import CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS, Regimen
+from her2nav.knowledge.regimens import CONTINUE_CURRENT, CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS, Regimen
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
 
@@ -210,7 +210,7 @@ def _continue_ongoing(
     known = _regimen_of(drugs, this_line)
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
     # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
-    regimen = Regimen(known.key if known else "continue", "Continue current regimen", drugs, evidence,
+    regimen = Regimen(known.key if known else "continue", CONTINUE_CURRENT, drugs, evidence,
                       known.summary if known else "")
     why = (f"{history.ongoing.label()} has not failed: continue it while it controls the disease and is "
            "tolerated; the options below apply if it has to stop for toxicity.")

@@ -184,6 +184,9 @@ _REGIMEN_LIST = (
 
 REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in _REGIMEN_LIST}
 
+# The option that continues an ongoing course; the site rules look for it by this name.
+CONTINUE_CURRENT = "Continue current regimen"
+
 # An ongoing course that matches no regimen above is continued on the guideline's word
 # (ASCO 2022 rec 4.0: HER2-targeted therapy until progression).
 CONTINUED_OUTSIDE_KNOWN_REGIMENS = ("asco-her2-2022",)

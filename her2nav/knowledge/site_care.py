@@ -178,10 +178,18 @@ BRAIN_FURTHER_LOCAL = Intervention(
     "that controls the body (ASCO HER2-positive brain metastases guideline).",
     _ASCO_BRAIN_LOCAL,
 )
+BRAIN_FURTHER_LOCAL_NEXT_REGIMEN = Intervention(
+    "Further local therapy to the brain, with the next systemic regimen", "stereotactic_radiation",
+    "Brain progression after local therapy: treat the brain again (radiosurgery, or surgery for a "
+    "large or symptomatic lesion). The ongoing regimen cannot continue (see its cautions among the "
+    "systemic options), so the next one is chosen from them, a CNS-active one where offered (ASCO "
+    "HER2-positive brain metastases guideline).",
+    _ASCO_BRAIN_LOCAL,
+)
 BRAIN_SWITCH = Intervention(
     "Switch to a CNS-active HER2 regimen", "systemic",
-    "Brain progression after local therapy with no ongoing systemic course controlling the body: "
-    "change to a regimen with CNS activity. HER2CLIMB, active brain metastases: overall survival "
+    "Brain progression after local therapy with no ongoing systemic course that controls the body "
+    "and can continue: change to a regimen with CNS activity. HER2CLIMB, active brain metastases: overall survival "
     "20.7 vs 11.6 months; trastuzumab deruxtecan, DESTINY-Breast12 (single-arm): CNS response "
     "71.7%.",
     ("her2climb-brain-2020", "destiny-breast12-2024"),
@@ -362,4 +370,9 @@ PRIMARY_NO_SURVIVAL_GAIN = (
 # ------------------------------------------------------------------------- pregnancy (section 0)
 
 RADIATION_PREGNANCY = "pregnancy: radiation only after review by the cancer-in-pregnancy specialist team"
+SYSTEMIC_PREGNANCY = (
+    "pregnancy: no systemic regimen is offered (see the systemic options); the cancer-in-pregnancy "
+    "specialist team decides, as chemotherapy depends on the trimester and HER2-targeted therapy "
+    "waits until after delivery"
+)
 PROCEDURE_PREGNANCY = "pregnancy: only after review by the cancer-in-pregnancy specialist team"

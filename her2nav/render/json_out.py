@@ -49,7 +49,9 @@ def reference_to_dict(reference: Reference) -> dict[str, Any]:
         out["doi"] = reference.doi
     if reference.pmid:
         out["pmid"] = reference.pmid
-    if not (reference.doi or reference.pmid or reference.kind is SourceKind.LABEL):
+    if reference.kind is SourceKind.LABEL:
+        out["identifier_note"] = "a drug label: no DOI or PMID exists; find it by the issuer and drug name"
+    elif not (reference.doi or reference.pmid):
         out["identifier_note"] = "no DOI or PMID verified; find it by the citation"
     out["finding"] = reference.finding
     return out
