@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from her2nav.case import BrainStatus, Case, Site, SiteName, Symptom
-from her2nav.decide.line import History
+from her2nav.decide.line import CurrentRegimen, History
 from her2nav.decide.site_common import SiteDecisions, describe, site_option
 from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import site_care as care
@@ -91,13 +91,19 @@ def _after_local_therapy(
     case: Case, facts: str, history: History, cns_active: list[SystemicOption]
 ) -> SiteOption:
     """Brain-only progression keeps a regimen that controls the body; otherwise a CNS-active switch."""
-    if history.ongoing is not None:
-        body = f"{facts}; {history.ongoing.label()} is ongoing and controls the body"
+    if history.current is not None:
+        controls = "control" if history.current.several else "controls"
+        body = f"{facts}; {_ongoing(history.current)} and {controls} the body"
         return site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL, Tier.PREFERRED, body)
     body = f"{facts}; no ongoing systemic course"
     if not cns_active:
         return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.CONSIDER, body, [care.NO_CNS_ACTIVE_REGIMEN])
     return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.PREFERRED, f"{body}; {_offered(cns_active)}")
+
+
+def _ongoing(current: CurrentRegimen) -> str:
+    """'course 2 (...) is ongoing', or 'course 2 (...) and course 3 (...) are ongoing'."""
+    return f"{current.label()} {'are' if current.several else 'is'} ongoing"
 
 
 def _offered(cns_active: list[SystemicOption]) -> str:
@@ -117,5 +123,5 @@ def _trace(
         because.append("neurologic symptoms: urgent review and local therapy first")
     because.append(_offered(cns_active) if cns_active else care.NO_CNS_ACTIVE_REGIMEN)
     if site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
-        because.append(f"{history.ongoing.label()} is ongoing" if history.ongoing else "no ongoing course")
+        because.append(_ongoing(history.current) if history.current else "no ongoing course")
     return TraceStep("site: brain", chosen, "; ".join(because))
