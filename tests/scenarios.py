@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import progressed_on
+from tests.conftest import course, progressed_on
 
 HR_POSITIVE: dict[str, Any] = {"er": "positive", "pr": "positive"}
 ILD: dict[str, Any] = {"conditions": ["interstitial_lung_disease"]}
@@ -16,6 +16,12 @@ FOURTH_LINE_AFTER_TUCATINIB: dict[str, Any] = {
 
 FOURTH_LINE_AFTER_LAPATINIB: dict[str, Any] = {
     "treatments": progressed_on("THP", "T-DXd", "lapatinib+trastuzumab")}
+
+# HR-positive, post-menopausal, after THP induction: trastuzumab + pertuzumab maintenance with letrozole
+# (ASCO 2022 rec 7.0), noted as two ongoing courses
+HP_MAINTENANCE_WITH_LETROZOLE: dict[str, Any] = {**HR_POSITIVE, "menopausal_status": "post", "treatments": [
+    course("THP", outcome="completed"), course("trastuzumab+pertuzumab", outcome="ongoing"),
+    course("letrozole", outcome="ongoing")]}
 
 
 def brain(status: str) -> dict[str, Any]:

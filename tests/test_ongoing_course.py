@@ -4,6 +4,9 @@ The "Continue current regimen" option keeps the evidence and trial summary of th
 patient is on, and its brain-metastasis note; the other options read as what to do if it has to
 stop. When the current regimen itself is ruled out (a safety concern), every other option says
 that it has to stop.
+
+Two courses can be ongoing at once (trastuzumab + pertuzumab maintenance with letrozole): the current
+regimen is every drug of every ongoing course, continued together, and every course is named.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import pytest
 
 from her2nav.result import Result, SystemicOption, Tier
 from tests.conftest import course, progressed_on, run
+from tests.scenarios import HP_MAINTENANCE_WITH_LETROZOLE, brain
 
 CONTINUE = "Continue current regimen"
 
@@ -97,3 +101,60 @@ def test_the_trace_says_the_ongoing_course_is_continued_because_it_has_not_faile
     [step] = [s for s in result.trace if s.step == "ongoing course"]
     assert step.decision == "continue it while it controls the disease"
     assert step.because == "course 1 (docetaxel + trastuzumab + pertuzumab, metastatic, ongoing) has not failed"
+
+
+# ---------------------------------------------------------------- two ongoing courses at once
+
+HP_COURSE = "course 2 (trastuzumab + pertuzumab, metastatic, ongoing)"
+LETROZOLE_COURSE = "course 3 (letrozole, metastatic, ongoing)"
+
+
+def test_hp_maintenance_with_letrozole_is_continued_whole_not_letrozole_alone() -> None:
+    """ASCO 2022 rec 7.0: HER2 blockade goes on beside the endocrine therapy; it must not disappear."""
+    result = run(**HP_MAINTENANCE_WITH_LETROZOLE)
+    option = current(result)
+    assert result.systemic[0] == option
+    assert option.tier is Tier.PREFERRED
+    assert option.drugs == ("trastuzumab", "pertuzumab", "letrozole")
+
+
+def test_the_combined_regimen_cites_the_aromatase_inhibitor_trastuzumab_pertuzumab_evidence() -> None:
+    option = current(run(**HP_MAINTENANCE_WITH_LETROZOLE))
+    assert "pertain-2018" in option.evidence
+    assert "PERTAIN" in option.rationale
+
+
+def test_the_rationale_names_every_ongoing_course() -> None:
+    rationale = current(run(**HP_MAINTENANCE_WITH_LETROZOLE)).rationale
+    assert rationale.startswith(f"{HP_COURSE} and {LETROZOLE_COURSE} have not failed: continue them together")
+    assert "the options below apply if the current regimen has to stop" in rationale
+
+
+def test_the_trace_names_both_ongoing_courses() -> None:
+    result = run(**HP_MAINTENANCE_WITH_LETROZOLE)
+    [step] = [s for s in result.trace if s.step == "ongoing course"]
+    assert step.decision == "continue them together while they control the disease"
+    assert step.because == f"{HP_COURSE} and {LETROZOLE_COURSE} have not failed"
+
+
+def test_a_drug_given_in_both_ongoing_courses_is_listed_once() -> None:
+    result = run(er="positive", treatments=[course("trastuzumab+pertuzumab", outcome="ongoing"),
+                                            course("letrozole+trastuzumab", outcome="ongoing")])
+    assert current(result).drugs == ("trastuzumab", "pertuzumab", "letrozole")
+
+
+def test_a_safety_rule_on_one_course_reaches_the_combined_regimen() -> None:
+    """LVEF 35%: trastuzumab and pertuzumab wait for cardio-oncology review, so the combination has to stop."""
+    result = run(lvef=35, **HP_MAINTENANCE_WITH_LETROZOLE)
+    option = current(result)
+    assert option.tier is Tier.AVOID
+    assert "trastuzumab" in option.drugs
+    assert any(caution.startswith("trastuzumab:") for caution in option.cautions)
+
+
+def test_brain_only_progression_names_every_course_that_controls_the_body() -> None:
+    result = run(**{**HP_MAINTENANCE_WITH_LETROZOLE, **brain("progressing_after_local_therapy")})
+    [local] = [o for o in result.site_specific if o.intervention.startswith("Further local therapy")]
+    assert f"{HP_COURSE} and {LETROZOLE_COURSE} are ongoing and control the body" in local.rationale
+    [step] = [s for s in result.trace if s.step == "site: brain"]
+    assert f"{HP_COURSE} and {LETROZOLE_COURSE} are ongoing" in step.because

@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from her2nav.case import SYMPTOMS_BY_SITE, Case, Condition, SiteName
+from her2nav.case import SYMPTOMS_BY_SITE, Case, Condition, Outcome, Setting, SiteName
 from her2nav.decide.line import read_history
 from her2nav.knowledge.drugs import DRUGS, KNOWN_NAMES, resolve_drug_name
 from her2nav.knowledge.references import REFERENCES
@@ -275,6 +275,32 @@ def test_a_failed_metastatic_her2_line_adds_one_line(mapping: dict[str, Any], co
     after = _navigate(mapping, config)[1].line
     assert after >= before  # never lowers
     assert after == before + 1  # line = failed lines + 1
+
+
+def _ongoing_anticancer_drugs(case: Case) -> tuple[str, ...]:
+    """Every drug of every ongoing metastatic course that is more than bone agents, in order, each once."""
+    return tuple(dict.fromkeys(drug for t in case.treatments
+                               if t.setting is Setting.METASTATIC and t.outcome is Outcome.ONGOING and t.anticancer
+                               for drug in t.drugs))
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings, st.lists(st.lists(drug_name, min_size=1, max_size=3), max_size=3))
+@example({"her2_ihc": "3+", "er": "positive", "pr": "positive", "presentation": "de_novo",
+          "menopausal_status": "post", "sites": [{"site": "liver"}],
+          "treatments": [{"drugs": ["THP"], "setting": "metastatic", "outcome": "completed"},
+                         {"drugs": ["trastuzumab", "pertuzumab"], "setting": "metastatic", "outcome": "ongoing"}]},
+         Settings(), [["letrozole"]])  # HP maintenance with letrozole: HP must not disappear
+def test_every_drug_of_every_ongoing_course_is_in_the_continued_regimen(mapping: dict[str, Any], config: Settings,
+                                                                        ongoing: list[list[str]]) -> None:
+    mapping["treatments"] = [*mapping.get("treatments", []),
+                             *({"drugs": drugs, "setting": "metastatic", "outcome": "ongoing"} for drugs in ongoing)]
+    case, result = _navigate(mapping, config)
+    current = _ongoing_anticancer_drugs(case)
+    continued = [o for o in result.systemic if o.regimen == "Continue current regimen"]
+    assert len(continued) == (1 if current else 0)
+    if current:
+        assert continued[0].drugs == current
 
 
 NCCN_CATEGORY = re.compile(r"category (1|2a|2b|3)\b", re.IGNORECASE)

@@ -109,7 +109,8 @@ def test_brain_progression_does_not_keep_an_ongoing_regimen_that_must_stop() -> 
     # next regimen, a CNS-active one, is chosen.
     result = run(treatments=THP_THEN_TDXD_ONGOING, conditions=["interstitial_lung_disease"],
                  sites=[brain(lesions=2, status="progressing_after_local_therapy"), {"site": "liver", "lesions": 6}])
-    assert option(result, "Continue current regimen").tier is Tier.AVOID
+    current = option(result, "Continue current regimen")
+    assert current.tier is Tier.AVOID and "treat the brain locally" not in current.rationale
     assert not has_entry(result, "brain", "keeping the current systemic therapy")
     local = entry(result, "brain", "with the next systemic regimen")
     assert local.tier is Tier.PREFERRED and "cannot continue" in local.rationale

@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from her2nav.case import BrainStatus, Case, Site, SiteName, Symptom
-from her2nav.decide.line import History
+from her2nav.decide.line import CurrentRegimen, History
 from her2nav.decide.site_common import SiteDecisions, describe, site_option
 from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import site_care as care
@@ -97,11 +97,12 @@ def _after_local_therapy(
     An ongoing regimen that cannot continue (its own cautions rule it out) is not kept: the brain
     is treated again and the next regimen is chosen, a CNS-active one where offered.
     """
-    if history.ongoing is not None and _current_regimen_continues(systemic):
-        body = f"{facts}; {history.ongoing.label()} is ongoing and controls the body"
+    if history.current is not None and _current_regimen_continues(systemic):
+        controls = "control" if history.current.several else "controls"
+        body = f"{facts}; {_ongoing(history.current)} and {controls} the body"
         return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL, Tier.PREFERRED, body)]
-    if history.ongoing is not None:
-        body = f"{facts}; {history.ongoing.label()} is ongoing but cannot continue (see its cautions)"
+    if history.current is not None:
+        body = f"{facts}; {_ongoing(history.current)} but cannot continue (see its cautions)"
         return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL_NEXT_REGIMEN, Tier.PREFERRED, body),
                 _switch(case, body, cns_active)]
     return [_switch(case, f"{facts}; no ongoing systemic course", cns_active)]
@@ -117,6 +118,11 @@ def _switch(case: Case, body: str, cns_active: list[SystemicOption]) -> SiteOpti
     return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.PREFERRED, f"{body}; {_offered(cns_active)}")
 
 
+def _ongoing(current: CurrentRegimen) -> str:
+    """'course 2 (...) is ongoing', or 'course 2 (...) and course 3 (...) are ongoing'."""
+    return f"{current.label()} {'are' if current.several else 'is'} ongoing"
+
+
 def _offered(cns_active: list[SystemicOption]) -> str:
     return "CNS-active options offered at this line: " + ", ".join(o.regimen for o in cns_active)
 
@@ -126,11 +132,11 @@ def _with_caution(option: SiteOption, caution: str) -> SiteOption:
 
 
 def _ongoing_words(history: History, systemic: tuple[SystemicOption, ...]) -> str:
-    if history.ongoing is None:
+    if history.current is None:
         return "no ongoing course"
     if _current_regimen_continues(systemic):
-        return f"{history.ongoing.label()} is ongoing"
-    return f"{history.ongoing.label()} is ongoing but cannot continue (see its cautions)"
+        return _ongoing(history.current)
+    return f"{_ongoing(history.current)} but cannot continue (see its cautions)"
 
 
 def _trace(

@@ -25,6 +25,31 @@ class Course:
 
 
 @frozen
+class CurrentRegimen:
+    """What the patient is on now: every ongoing anticancer metastatic course, taken together.
+
+    Two courses can run at once (trastuzumab + pertuzumab maintenance with letrozole, ASCO 2022
+    rec 7.0); continuing one without the other would drop a drug that has not failed.
+    """
+
+    courses: tuple[Course, ...]  # oldest first, at least one
+
+    @property
+    def drugs(self) -> tuple[str, ...]:
+        """Every drug of every ongoing course, in the order given, each once."""
+        return tuple(dict.fromkeys(drug for course in self.courses for drug in course.treatment.drugs))
+
+    @property
+    def several(self) -> bool:
+        return len(self.courses) > 1
+
+    def label(self) -> str:
+        """The courses as the history names them: 'course 2 (...) and course 3 (...)'."""
+        *earlier, last = [course.label() for course in self.courses]
+        return f"{', '.join(earlier)} and {last}" if earlier else last
+
+
+@frozen
 class EarlyRelapse:
     course: Course
     months: float | None  # None when the course ended in progression or was ongoing at relapse
@@ -39,7 +64,7 @@ class History:
     failed_courses: tuple[Course, ...]
     early_relapse: EarlyRelapse | None
     toxicity_courses: tuple[Course, ...]
-    ongoing: Course | None
+    current: CurrentRegimen | None  # None when no anticancer metastatic course is ongoing
     received: frozenset[str]
     failed_drugs: frozenset[str]  # progressed on, including an early relapse after (neo)adjuvant therapy
     trace: tuple[TraceStep, ...]
@@ -70,8 +95,7 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
     relapse, relapse_steps = _early_relapse(courses, early_relapse_months)
     notes = [step.because for step in relapse_steps if step.step != "early relapse" or relapse is None]
     line = len(failed_her2) + (1 if relapse else 0) + 1
-    ongoing = next((c for c in reversed(metastatic)
-                    if c.treatment.outcome is Outcome.ONGOING and c.treatment.anticancer), None)
+    current = _current_regimen(metastatic)
     reason = _line_reason(failed_her2, relapse, early_relapse_months, notes)
     steps = [*relapse_steps, TraceStep(
         "line", f"line {line}",
@@ -79,16 +103,15 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
         + (", plus one early relapse after (neo)adjuvant HER2 therapy" if relapse else "")
         + "; courses stopped for toxicity, completed or ongoing are not failed lines",
     )]
-    if ongoing is not None:
-        steps.append(TraceStep("ongoing course", "continue it while it controls the disease",
-                               f"{ongoing.label()} has not failed"))
+    if current is not None:
+        steps.append(_ongoing_step(current))
     return History(
         line=line,
         reason=reason,
         failed_courses=failed,
         early_relapse=relapse,
         toxicity_courses=tuple(c for c in courses if c.treatment.outcome is Outcome.TOXICITY),
-        ongoing=ongoing,
+        current=current,
         received=frozenset(drug for c in courses for drug in c.treatment.drugs),
         failed_drugs=frozenset(drug for c in (*failed, *([relapse.course] if relapse else []))
                                for drug in c.treatment.drugs),
@@ -97,6 +120,20 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
             (c.treatment.months_to_recurrence for c in courses if c.treatment.perioperative
              and c.treatment.her2_directed and c.treatment.months_to_recurrence is not None), default=None),
     )
+
+
+def _current_regimen(metastatic: list[Course]) -> CurrentRegimen | None:
+    """The ongoing metastatic courses; a course of bone agents alone is supportive, not a line."""
+    ongoing = tuple(c for c in metastatic if c.treatment.outcome is Outcome.ONGOING and c.treatment.anticancer)
+    return CurrentRegimen(ongoing) if ongoing else None
+
+
+def _ongoing_step(current: CurrentRegimen) -> TraceStep:
+    if current.several:
+        return TraceStep("ongoing course", "continue them together while they control the disease",
+                         f"{current.label()} have not failed")
+    return TraceStep("ongoing course", "continue it while it controls the disease",
+                     f"{current.label()} has not failed")
 
 
 def _early_relapse(

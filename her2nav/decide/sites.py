@@ -91,7 +91,7 @@ def _systemic_entry(case: Case, site: Site, facts: str) -> SiteOption:
 
 def _liver_procedures(case: Case, site: Site, history: History, facts: str) -> list[SiteOption]:
     options = []
-    if liver_dominant(case) and history.line >= 2 and history.ongoing is None:
+    if liver_dominant(case) and history.line >= 2 and history.current is None:
         resistant = f"{facts}; liver-dominant, progressed on HER2-directed therapy (line {history.line})"
         options.append(site_option(case, "liver", care.EMBOLIZATION, Tier.CONSIDER, resistant))
     if Symptom.ASCITES in site.symptoms:

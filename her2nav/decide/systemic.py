@@ -6,7 +6,7 @@ from attrs import evolve, frozen
 
 from her2nav.case import BrainStatus, Case, Condition, SiteName
 from her2nav.decide.cautions import Assessment, SafetyReview
-from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, History
+from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, CurrentRegimen, History
 from her2nav.knowledge.regimens import CONTINUE_CURRENT, CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS, Regimen
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
@@ -29,8 +29,8 @@ def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption
     if _second_line_list_applies(history) and _does_not_suit(by_key.get("tdxd")):
         by_key = _promote_tdm1(by_key, review)
     options = list(by_key.values())
-    if history.ongoing is not None:
-        options = _continue_ongoing(review, options, [c.key for c in candidates])
+    if history.current is not None:
+        options = _continue_ongoing(history.current, review, options, [c.key for c in candidates])
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
@@ -201,26 +201,35 @@ def _regimen_of(drugs: tuple[str, ...], this_line: list[str]) -> Regimen | None:
 
 
 def _continue_ongoing(
-    review: SafetyReview, options: list[SystemicOption], this_line: list[str]
+    current: CurrentRegimen, review: SafetyReview, options: list[SystemicOption], this_line: list[str]
 ) -> list[SystemicOption]:
-    """An ongoing course has not failed: continuing it comes first."""
-    case, history = review.case, review.history
-    assert history.ongoing is not None
-    drugs = history.ongoing.treatment.drugs
+    """An ongoing course has not failed: continuing it (with any other ongoing course) comes first."""
+    drugs = current.drugs
     known = _regimen_of(drugs, this_line)
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
     # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
     regimen = Regimen(known.key if known else "continue", CONTINUE_CURRENT, drugs, evidence,
                       known.summary if known else "")
-    why = (f"{history.ongoing.label()} has not failed: continue it while it controls the disease and is "
-           "tolerated; the options below apply if it has to stop for toxicity.")
-    if any(site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY for site in case.sites):
-        why += f" {BRAIN_ONLY_PROGRESSION}"
-    candidate = Candidate("continue", Tier.PREFERRED, why)
-    current = _to_option(regimen, candidate, review)
+    candidate = Candidate("continue", Tier.PREFERRED, _why_continue(current))
+    continued = _to_option(regimen, candidate, review)
+    # "Keep it and treat the brain locally" only for a regimen that can be kept.
+    if continued.tier is not Tier.AVOID and _brain_progressing_after_local_therapy(review.case):
+        continued = _to_option(regimen, evolve(candidate, why=f"{candidate.why} {BRAIN_ONLY_PROGRESSION}"), review)
     others = [o for o in options if set(o.drugs) != set(drugs)]
-    if current.tier is Tier.AVOID:
+    if continued.tier is Tier.AVOID:
         stop = "The current regimen has to stop (see its cautions): "
-        return [current, *(evolve(o, rationale=stop + o.rationale) for o in others)]
-    return [current, *(evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
-                              rationale="If the current regimen has to stop: " + o.rationale) for o in others)]
+        return [continued, *(evolve(o, rationale=stop + o.rationale) for o in others)]
+    return [continued, *(evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
+                                rationale="If the current regimen has to stop: " + o.rationale) for o in others)]
+
+
+def _brain_progressing_after_local_therapy(case: Case) -> bool:
+    return any(site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY for site in case.sites)
+
+
+def _why_continue(current: CurrentRegimen) -> str:
+    if current.several:
+        return (f"{current.label()} have not failed: continue them together while they control the disease "
+                "and are tolerated; the options below apply if the current regimen has to stop for toxicity.")
+    return (f"{current.label()} has not failed: continue it while it controls the disease and is "
+            "tolerated; the options below apply if it has to stop for toxicity.")
