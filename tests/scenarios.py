@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import progressed_on
+from tests.conftest import course, progressed_on
 
 HR_POSITIVE: dict[str, Any] = {"er": "positive", "pr": "positive"}
 ILD: dict[str, Any] = {"conditions": ["interstitial_lung_disease"]}
@@ -16,6 +16,19 @@ FOURTH_LINE_AFTER_TUCATINIB: dict[str, Any] = {
 
 FOURTH_LINE_AFTER_LAPATINIB: dict[str, Any] = {
     "treatments": progressed_on("THP", "T-DXd", "lapatinib+trastuzumab")}
+
+# Received before without progression (not a failed line, not ongoing).
+ADJUVANT_TDXD_LATE_RELAPSE: dict[str, Any] = {  # line 2: relapse 24 months after adjuvant T-DXd, then THP failed
+    "presentation": "recurrence", "metastasis_biopsied": True,
+    "treatments": [course("T-DXd", "adjuvant", months=24), *progressed_on("THP")]}
+TUCATINIB_COMPLETED: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DM1"), course("tucatinib+trastuzumab+capecitabine", outcome="completed")]}
+TDXD_COMPLETED: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DM1"), course("T-DXd", outcome="completed")]}
+TDM1_COMPLETED: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DXd"), course("T-DM1", outcome="completed")]}
+TDM1_TOXICITY: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DXd"), course("T-DM1", outcome="toxicity")]}
 
 
 def brain(status: str) -> dict[str, Any]:
