@@ -23,6 +23,19 @@ HP_MAINTENANCE_WITH_LETROZOLE: dict[str, Any] = {**HR_POSITIVE, "menopausal_stat
     course("THP", outcome="completed"), course("trastuzumab+pertuzumab", outcome="ongoing"),
     course("letrozole", outcome="ongoing")]}
 
+# Received before without progression (not a failed line, not ongoing).
+ADJUVANT_TDXD_LATE_RELAPSE: dict[str, Any] = {  # line 2: relapse 24 months after adjuvant T-DXd, then THP failed
+    "presentation": "recurrence", "metastasis_biopsied": True,
+    "treatments": [course("T-DXd", "adjuvant", months=24), *progressed_on("THP")]}
+TUCATINIB_COMPLETED: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DM1"), course("tucatinib+trastuzumab+capecitabine", outcome="completed")]}
+TDXD_COMPLETED: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DM1"), course("T-DXd", outcome="completed")]}
+TDM1_COMPLETED: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DXd"), course("T-DM1", outcome="completed")]}
+TDM1_TOXICITY: dict[str, Any] = {  # line 3
+    "treatments": [*progressed_on("THP", "T-DXd"), course("T-DM1", outcome="toxicity")]}
+
 
 def brain(status: str) -> dict[str, Any]:
     return {"sites": [{"site": "liver", "lesions": 3}, {"site": "brain", "lesions": 2, "status": status}]}

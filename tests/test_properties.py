@@ -176,6 +176,21 @@ def test_a_drug_stopped_for_toxicity_is_never_preferred_again(mapping: dict[str,
 
 @PROPERTY_SETTINGS
 @given(case_mapping(), navigator_settings)
+@example({"her2_ihc": "3+", "er": "negative", "presentation": "recurrence", "metastasis_biopsied": True,
+          "treatments": [{"drugs": ["T-DXd"], "setting": "adjuvant", "months_to_recurrence": 24},
+                         {"drugs": ["THP"], "setting": "metastatic", "outcome": "progression"}],
+          "sites": [{"site": "liver"}]}, Settings())  # adjuvant T-DXd without early relapse, then line 2
+def test_no_rationale_says_a_received_drug_was_not_received(mapping: dict[str, Any], config: Settings) -> None:
+    case, result = _navigate(mapping, config)
+    received = read_history(case, config.early_relapse_months).received
+    for o in result.systemic:
+        for drug in ("trastuzumab deruxtecan", "tucatinib"):
+            if drug in received:
+                assert f"{drug} not received" not in o.rationale.lower(), f"{o.regimen}: {o.rationale}"
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings)
 def test_every_avoid_says_why(mapping: dict[str, Any], config: Settings) -> None:
     for o in _navigate(mapping, config)[1].systemic:
         if o.tier is Tier.AVOID:

@@ -16,6 +16,7 @@ from her2nav.result import Tier
 from tests.conftest import all_text, course, offered, option, progressed_on, run, tier_of
 from tests.scenarios import (
     ABEMA,
+    ADJUVANT_TDXD_LATE_RELAPSE,
     AFTER_TDXD_P,
     AI_H_L,
     AI_H_P,
@@ -34,12 +35,16 @@ from tests.scenarios import (
     PALBO_MAINT,
     SECOND_LINE,
     TDM1,
+    TDM1_COMPLETED,
+    TDM1_TOXICITY,
     TDXD,
+    TDXD_COMPLETED,
     TDXD_P,
     THIRD_LINE,
     THP,
     TUCA_HX,
     TUCA_MAINT,
+    TUCATINIB_COMPLETED,
     brain,
 )
 
@@ -97,6 +102,18 @@ TIERS = [
     ("second line after early relapse on adjuvant T-DM1: T-DM1 avoid",
      {"presentation": "recurrence", "metastasis_biopsied": True,
       "treatments": [course("T-DM1", "adjuvant", months=4)]}, TDM1, AVOID),
+    ("second line after adjuvant T-DXd, relapse at 24 months: T-DXd avoid (received already)",
+     ADJUVANT_TDXD_LATE_RELAPSE, TDXD, AVOID),
+    ("second line after adjuvant T-DXd, relapse at 24 months: T-DM1 becomes preferred",
+     ADJUVANT_TDXD_LATE_RELAPSE, TDM1, PREFERRED),
+    ("second line after metastatic T-DXd completed: T-DXd avoid (received already)",
+     {"treatments": [*progressed_on("THP"), course("T-DXd", outcome="completed")]}, TDXD, AVOID),
+    ("second line after T-DXd stopped for toxicity: T-DXd avoid (received already)",
+     {"treatments": [*progressed_on("THP"), course("T-DXd", outcome="toxicity")]}, TDXD, AVOID),
+    pytest.param(
+        {"treatments": [*progressed_on("THP"), course("T-DM1", outcome="toxicity"),
+                        course("T-DXd", outcome="completed")]}, TDM1, ALTERNATIVE,
+        id="second line, T-DXd received and T-DM1 stopped for toxicity: T-DM1 not promoted, stays alternative"),
     ("second line after T-DXd + pertuzumab: T-DXd avoid", AFTER_TDXD_P, TDXD, AVOID),
     ("second line after T-DXd + pertuzumab: tucatinib triplet preferred (third-line list)",
      AFTER_TDXD_P, TUCA_HX, PREFERRED),
@@ -134,6 +151,19 @@ TIERS = [
     ("fourth line after the tucatinib triplet: neratinib + capecitabine avoid (capecitabine failed)",
      FOURTH_LINE_AFTER_TUCATINIB, NERA_X, AVOID),
     ("fourth line: T-DM1 alternative", FOURTH_LINE_AFTER_TUCATINIB, TDM1, ALTERNATIVE),
+    ("third line after the tucatinib triplet completed: tucatinib triplet alternative", TUCATINIB_COMPLETED,
+     TUCA_HX, ALTERNATIVE),
+    ("third line after the tucatinib triplet completed: T-DXd (not received) preferred", TUCATINIB_COMPLETED,
+     TDXD, PREFERRED),
+    ("third line after T-DXd completed: T-DXd alternative", TDXD_COMPLETED, TDXD, ALTERNATIVE),
+    ("third line after T-DXd completed: tucatinib triplet (not received) preferred", TDXD_COMPLETED, TUCA_HX,
+     PREFERRED),
+    ("third line after T-DM1 completed: T-DM1 consider", TDM1_COMPLETED, TDM1, CONSIDER),
+    ("third line after T-DM1 stopped for toxicity: T-DM1 consider", TDM1_TOXICITY, TDM1, CONSIDER),
+    pytest.param(
+        {"treatments": [*progressed_on("THP", "T-DM1"), course("T-DXd", "metastatic", "completed"),
+                        *progressed_on("T-DXd")]}, TDXD, AVOID,
+        id="fourth line, T-DXd completed and later progressed on: T-DXd avoid"),
 ]
 
 
@@ -183,6 +213,69 @@ def test_trastuzumab_continues_beyond_progression_as_a_partner() -> None:
     h_chemo = option(result, H_CHEMO)
     assert h_chemo.tier is not AVOID
     assert "trastuzumab" in h_chemo.drugs
+
+
+# ---------------------------------------------------------------- received before without progression
+
+RECEIVED_BEFORE = [
+    ("second line after adjuvant T-DXd, relapse at 24 months", ADJUVANT_TDXD_LATE_RELAPSE, TDXD,
+     "Second line; trastuzumab deruxtecan received before.",
+     "trastuzumab deruxtecan: received before in course 1 (trastuzumab deruxtecan, adjuvant, completed): "
+     "the second-line evidence (DESTINY-Breast03) is for patients who had not received it"),
+    ("third line after the tucatinib triplet completed", TUCATINIB_COMPLETED, TUCA_HX,
+     "Tucatinib received before; CNS-active.",
+     "tucatinib: received before in course 3 (tucatinib + trastuzumab + capecitabine, metastatic, completed) "
+     "without progression: re-treatment has little trial evidence"),
+    ("third line after metastatic T-DXd completed", TDXD_COMPLETED, TDXD,
+     "Trastuzumab deruxtecan received before.",
+     "trastuzumab deruxtecan: received before in course 3 (trastuzumab deruxtecan, metastatic, completed) "
+     "without progression: re-treatment has little trial evidence"),
+    ("third line after T-DM1 completed", TDM1_COMPLETED, TDM1, "Later line. After trastuzumab deruxtecan",
+     "trastuzumab emtansine: received before in course 3 (trastuzumab emtansine, metastatic, completed) "
+     "without progression: re-treatment has little trial evidence"),
+]
+
+
+@pytest.mark.parametrize(("changes", "regimen", "rationale", "caution"), [_param(row) for row in RECEIVED_BEFORE])
+def test_received_before_names_the_course(changes: dict[str, Any], regimen: str, rationale: str,
+                                          caution: str) -> None:
+    """Sections 3-4 offer these "if not received": received before, the option says where, never that the
+    drug was not received (the T-DXd summary's "ASCO recommends it when not received before" is the rule)."""
+    found = option(run(**changes), regimen)
+    assert found.rationale.startswith(rationale), found.rationale
+    for drug in ("deruxtecan", "tucatinib", "emtansine"):
+        assert f"{drug} not received" not in found.rationale.lower()
+    assert caution in found.cautions, found.cautions
+
+
+def test_second_line_tdm1_takes_the_place_of_tdxd_received_before() -> None:
+    result = run(**ADJUVANT_TDXD_LATE_RELAPSE)
+    assert [o.regimen for o in result.systemic if o.tier is PREFERRED] == [TDM1]
+    assert option(result, TDM1).rationale.startswith(
+        "Preferred here because trastuzumab deruxtecan does not suit this patient.")
+
+
+def test_stopped_for_toxicity_and_received_before_read_as_two_facts_naming_the_course_once() -> None:
+    """The toxicity caution gives the course's label; the re-treatment caution names it by number only."""
+    assert option(run(**TDM1_TOXICITY), TDM1).cautions == (
+        "trastuzumab emtansine: received before in course 3 without progression: re-treatment has little "
+        "trial evidence",
+        "trastuzumab emtansine: stopped for toxicity in course 3 (trastuzumab emtansine, metastatic, toxicity): "
+        "not preferred again",
+    )
+
+
+def test_tdxd_never_received_at_third_line_stays_preferred_and_says_so() -> None:
+    tdxd = option(run(treatments=progressed_on("THP", "T-DM1")), TDXD)
+    assert tdxd.tier is PREFERRED
+    assert tdxd.rationale.startswith("Trastuzumab deruxtecan not received before.")
+    assert not any("received before" in caution for caution in tdxd.cautions)
+
+
+def test_an_ongoing_course_is_continued_not_treated_as_received_before() -> None:
+    result = run(treatments=[*progressed_on("THP", "T-DM1"), course("T-DXd", outcome="ongoing")])
+    assert option(result, "Continue current regimen").tier is PREFERRED
+    assert not any("received before" in caution for o in result.systemic for caution in o.cautions)
 
 
 # ---------------------------------------------------------------- first line: THP with either taxane

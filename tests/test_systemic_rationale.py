@@ -10,7 +10,17 @@ from typing import Any
 
 from her2nav.result import Result, TraceStep
 from tests.conftest import option, progressed_on, run
-from tests.scenarios import HP_NO_CHEMO, P_H_CHEMO, TDM1, TDXD, THIRD_LINE, TUCA_HX
+from tests.scenarios import (
+    ADJUVANT_TDXD_LATE_RELAPSE,
+    HP_NO_CHEMO,
+    P_H_CHEMO,
+    TDM1,
+    TDXD,
+    TDXD_COMPLETED,
+    THIRD_LINE,
+    TUCA_HX,
+    TUCATINIB_COMPLETED,
+)
 
 AFTER_TDM1 = progressed_on("THP", "T-DM1")  # line 3, trastuzumab deruxtecan not received
 ACTIVE_BRAIN: list[dict[str, Any]] = [{"site": "liver", "lesions": 3},
@@ -44,6 +54,17 @@ def test_later_line_trace_names_the_line_and_what_shaped_it() -> None:
     assert after_tdxd == "line 3; trastuzumab deruxtecan already received"
     with_brain = step(run(treatments=AFTER_TDM1, sites=ACTIVE_BRAIN), "later line").because
     assert with_brain == "line 3; active brain metastases favour the tucatinib triplet"
+
+
+def test_trace_says_which_drugs_were_received_before_without_progression() -> None:
+    second = step(run(**ADJUVANT_TDXD_LATE_RELAPSE), "second line")
+    assert second.decision == "T-DXd avoid, received before; T-DM1 in its place unless it does not suit either"
+    assert second.because == ("line 2; trastuzumab deruxtecan received in course 1 "
+                              "(trastuzumab deruxtecan, adjuvant, completed)")
+    assert step(run(**TDXD_COMPLETED), "later line").because == (
+        "line 3; received before without progression, so one tier lower: trastuzumab deruxtecan")
+    assert step(run(**TUCATINIB_COMPLETED), "later line").because == (
+        "line 3; received before without progression, so one tier lower: tucatinib")
 
 
 def test_with_active_brain_metastases_the_tucatinib_triplet_comes_first() -> None:

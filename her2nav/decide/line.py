@@ -69,6 +69,7 @@ class History:
     failed_drugs: frozenset[str]  # progressed on, including an early relapse after (neo)adjuvant therapy
     trace: tuple[TraceStep, ...]
     months_since_perioperative_her2: float | None = None  # the shortest, whether or not it counted
+    courses: tuple[Course, ...] = ()  # every course, oldest first
 
     def failed_course_with(self, drug: str) -> Course | None:
         """The first failed course that gave `drug`: a metastatic progression, else the early relapse."""
@@ -78,6 +79,14 @@ class History:
         if self.early_relapse is not None and drug in self.early_relapse.course.treatment.drugs:
             return self.early_relapse.course
         return None
+
+    def received_without_progression(self, drug: str) -> Course | None:
+        """The first finished course that gave `drug` (completed, stopped for toxicity, or (neo)adjuvant
+        without early relapse), unless the disease progressed on `drug` in any course."""
+        if drug in self.failed_drugs:
+            return None
+        return next((c for c in self.courses if drug in c.treatment.drugs
+                     and c.treatment.outcome not in (Outcome.PROGRESSION, Outcome.ONGOING)), None)
 
     def toxicity_course_with(self, drug: str) -> Course | None:
         """The first course that gave `drug` and was stopped for toxicity."""
@@ -119,6 +128,7 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
         months_since_perioperative_her2=min(
             (c.treatment.months_to_recurrence for c in courses if c.treatment.perioperative
              and c.treatment.her2_directed and c.treatment.months_to_recurrence is not None), default=None),
+        courses=courses,
     )
 
 

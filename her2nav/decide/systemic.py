@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from attrs import evolve, frozen
 
-from her2nav.case import BrainStatus, Case, Condition, SiteName
+from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
 from her2nav.decide.cautions import Assessment, SafetyReview
-from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, CurrentRegimen, History
-from her2nav.knowledge.regimens import CONTINUE_CURRENT, CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS, Regimen
+from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
+from her2nav.knowledge.regimens import (
+    CONTINUE_CURRENT,
+    CONTINUED_OUTSIDE_KNOWN_REGIMENS,
+    REGIMENS,
+    RETREATMENT_WITHOUT_PROGRESSION,
+    TDXD_RECEIVED_AT_SECOND_LINE,
+    Regimen,
+)
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
 
@@ -41,7 +48,7 @@ def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[Tra
     if history.line == 1:
         return first_line(case, history)
     if _second_line_list_applies(history):
-        return second_line(case)
+        return second_line(case, history)
     return later_line(case, history)
 
 
@@ -98,31 +105,56 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
     return candidates, steps
 
 
-def second_line(case: Case) -> tuple[list[Candidate], list[TraceStep]]:
+def second_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
     brain = _active_brain(case)
+    before = history.received_without_progression("trastuzumab deruxtecan")
     candidates = [
-        Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before."),
+        _second_line_tdxd(history, before),
         TDM1_SECOND_LINE,
         Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
                   "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
                   else "Second line; CNS-active, the choice when brain metastases are active."),
     ]
-    steps = [TraceStep("second line", "T-DXd preferred; T-DM1 and the tucatinib triplet as alternatives",
-                       "line 2 and trastuzumab deruxtecan not received"
+    decision = ("T-DXd preferred; T-DM1 and the tucatinib triplet as alternatives" if before is None
+                else "T-DXd avoid, received before; T-DM1 in its place unless it does not suit either")
+    steps = [TraceStep("second line", decision, _tdxd_history(history, before)
                        + ("; active brain metastases raise the tucatinib triplet to preferred" if brain else ""))]
     return candidates, steps
+
+
+def _second_line_tdxd(history: History, before: Course | None) -> Candidate:
+    """Section 3: trastuzumab deruxtecan preferred, unless received already (then avoid)."""
+    received = "Second line; trastuzumab deruxtecan received before."
+    if before is not None:
+        return Candidate("tdxd", Tier.AVOID, received, (
+            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RECEIVED_AT_SECOND_LINE}",))
+    if "trastuzumab deruxtecan" in history.received:  # only in the ongoing course, continued first
+        return Candidate("tdxd", Tier.PREFERRED, received)
+    return Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before.")
+
+
+def _tdxd_history(history: History, before: Course | None) -> str:
+    """What the trace says about trastuzumab deruxtecan at the second line."""
+    if before is not None:
+        return f"line 2; trastuzumab deruxtecan received in {before.label()}"
+    if "trastuzumab deruxtecan" in history.received:
+        return "line 2; trastuzumab deruxtecan is the ongoing course"
+    return "line 2 and trastuzumab deruxtecan not received"
 
 
 def later_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
     brain = _active_brain(case)
     received = history.received
     after_tdxd = " After trastuzumab deruxtecan, data are limited." if "trastuzumab deruxtecan" in received else ""
+    tucatinib = (("Tucatinib received before" if "tucatinib" in received else "Tucatinib not received")
+                 + "; CNS-active" + (", and brain metastases are active." if brain else "."))
+    tdxd = ("Trastuzumab deruxtecan received before." if "trastuzumab deruxtecan" in received
+            else "Trastuzumab deruxtecan not received before.")
     candidates = [
-        Candidate("tucatinib-h-x", Tier.PREFERRED,
-                  "Tucatinib not received; CNS-active" + (", and brain metastases are active." if brain else ".")),
-        Candidate("tdxd-later", Tier.PREFERRED, "Trastuzumab deruxtecan not received before."
-                  if "trastuzumab deruxtecan" not in received else "Trastuzumab deruxtecan received before."),
-        Candidate("tdm1-later", Tier.ALTERNATIVE, "Later line." + after_tdxd),
+        _retreated(Candidate("tucatinib-h-x", Tier.PREFERRED, tucatinib), "tucatinib", history),
+        _retreated(Candidate("tdxd-later", Tier.PREFERRED, tdxd), "trastuzumab deruxtecan", history),
+        _retreated(Candidate("tdm1-later", Tier.ALTERNATIVE, "Later line." + after_tdxd), "trastuzumab emtansine",
+                   history),
         Candidate("neratinib-x", Tier.ALTERNATIVE, "Later line; reduces CNS interventions."),
         Candidate("lapatinib-x", Tier.ALTERNATIVE, "Later line."),
         Candidate("h-chemotherapy", Tier.ALTERNATIVE, "Later line; trastuzumab with a new chemotherapy."),
@@ -139,13 +171,44 @@ def later_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
                        Candidate("abemaciclib-h-fulvestrant", Tier.CONSIDER, hr)]
     steps = [TraceStep(
         "later line", "no randomized order exists (ASCO 2022 rec 3.0); tiers follow the evidence and the case",
-        f"line {history.line}" + ("; trastuzumab deruxtecan already received" if "trastuzumab deruxtecan"
-                                  in received else "")
-        + ("; active brain metastases favour the tucatinib triplet" if brain else ""))]
+        _later_line_because(history, brain))]
     steps.append(TraceStep("sources disagree", "third-line order",
                            "ASCO names no order; NCCN prefers the tucatinib triplet with both systemic "
                            "and brain progression"))
     return candidates, steps
+
+
+# Section 4 offers these "if not received"; each is one tier lower when received before without progression.
+RETREATED_AT_LATER_LINES = ("trastuzumab deruxtecan", "tucatinib", "trastuzumab emtansine")
+ONE_TIER_LOWER = {Tier.PREFERRED: Tier.ALTERNATIVE, Tier.ALTERNATIVE: Tier.CONSIDER}
+
+
+def _retreated(candidate: Candidate, drug: str, history: History) -> Candidate:
+    """A drug received before without progression: one tier lower, naming the course."""
+    before = history.received_without_progression(drug)
+    if before is None:
+        return candidate
+    caution = (f"{drug}: received before in {_course_named(before)} without progression: "
+               f"{RETREATMENT_WITHOUT_PROGRESSION}")
+    return evolve(candidate, tier=ONE_TIER_LOWER.get(candidate.tier, candidate.tier),
+                  cautions=(*candidate.cautions, caution))
+
+
+def _later_line_because(history: History, brain: bool) -> str:
+    retreated = [drug for drug in RETREATED_AT_LATER_LINES if history.received_without_progression(drug)]
+    parts = [f"line {history.line}"]
+    if "trastuzumab deruxtecan" in history.received and "trastuzumab deruxtecan" not in retreated:
+        parts.append("trastuzumab deruxtecan already received")
+    if retreated:
+        parts.append(f"received before without progression, so one tier lower: {', '.join(retreated)}")
+    if brain:
+        parts.append("active brain metastases favour the tucatinib triplet")
+    return "; ".join(parts)
+
+
+def _course_named(course: Course) -> str:
+    """The course by its full label, or by number when stopped for toxicity (that caution gives the label)."""
+    return f"course {course.number}" if course.treatment.outcome is Outcome.TOXICITY else course.label()
 
 
 def _active_brain(case: Case) -> bool:

@@ -190,3 +190,10 @@ CONTINUE_CURRENT = "Continue current regimen"
 # An ongoing course that matches no regimen above is continued on the guideline's word
 # (ASCO 2022 rec 4.0: HER2-targeted therapy until progression).
 CONTINUED_OUTSIDE_KNOWN_REGIMENS = ("asco-her2-2022",)
+
+# A drug received before without progression (completed, stopped for toxicity, or (neo)adjuvant
+# without early relapse): the trials behind these options enrolled patients who had not had it.
+TDXD_RECEIVED_AT_SECOND_LINE = (
+    "the second-line evidence (DESTINY-Breast03) is for patients who had not received it"
+)
+RETREATMENT_WITHOUT_PROGRESSION = "re-treatment has little trial evidence"
