@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from her2nav.navigate import Settings
-from tests.conftest import course, progressed_on, run
+from her2nav.result import Tier
+from tests.conftest import course, option, progressed_on, run
 
 # ---------------------------------------------------------------- metastatic courses
 
@@ -162,3 +163,32 @@ def test_an_ongoing_course_is_continued_first(treatments: list[dict[str, Any]], 
     assert first.tier.value == "preferred"
     assert "continue" in first.rationale.lower()
     assert "controls the disease" in first.rationale
+
+
+# ---------------------------------------------------------------- every (neo)adjuvant failure counts
+
+
+def test_progression_on_neoadjuvant_tdxd_is_failed_even_when_a_later_course_is_the_early_relapse() -> None:
+    # Neoadjuvant T-DXd, progression; then adjuvant T-DM1 with relapse 3 months after. The relapse
+    # counts as one failed line, and T-DXd, which the disease progressed on, must not come back.
+    result = run(presentation="recurrence", metastasis_biopsied=True, treatments=[
+        course("T-DXd", "neoadjuvant", "progression"), course("T-DM1", "adjuvant", "completed", months=3)])
+    assert result.line == 2
+    for o in result.systemic:
+        if "trastuzumab deruxtecan" in o.drugs:
+            assert o.tier is Tier.AVOID
+            assert any("progressed or relapsed during course 1" in c for c in o.cautions), o.cautions
+    assert any(step.step == "(neo)adjuvant failure" and "course 1" in step.because for step in result.trace)
+
+
+def test_relapse_on_ongoing_adjuvant_letrozole_leaves_letrozole_out() -> None:
+    # Relapse while still on adjuvant letrozole: endocrine resistance to it; another aromatase
+    # inhibitor may partner trastuzumab, letrozole may not.
+    result = run(er="positive", pr="positive", menopausal_status="post", presentation="recurrence",
+                 metastasis_biopsied=True, treatments=[
+                     course("TCHP", "neoadjuvant", "completed", months=40),
+                     course("letrozole", "adjuvant", "ongoing")])
+    assert result.line == 1
+    ai_option = option(result, "AI + trastuzumab ± pertuzumab")
+    assert "letrozole" not in ai_option.drugs and ai_option.tier is Tier.ALTERNATIVE
+    assert any(c.startswith("letrozole left out") and "during course 2" in c for c in ai_option.cautions)

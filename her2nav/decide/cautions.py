@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from her2nav.case import Case, Condition, Er, Menopause, Sex, SiteName, Symptom
+from her2nav.case import Case, Condition, Er, Menopause, Outcome, Sex, SiteName, Symptom
 from her2nav.decide.line import History
 from her2nav.knowledge import safety
 from her2nav.knowledge.drugs import DRUGS, DrugClass
@@ -125,6 +125,8 @@ def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[str])
 def _failed_text(drug: str, history: History) -> str:
     course = history.failed_course_with(drug)
     assert course is not None
+    if course.treatment.perioperative and course.treatment.outcome in (Outcome.PROGRESSION, Outcome.ONGOING):
+        return f"the disease progressed or relapsed during {course.label()}"
     if course.treatment.perioperative:
         return f"the disease relapsed early after {course.label()}"
     return f"the disease progressed on it in {course.label()}"

@@ -66,18 +66,17 @@ class History:
     toxicity_courses: tuple[Course, ...]
     current: CurrentRegimen | None  # None when no anticancer metastatic course is ongoing
     received: frozenset[str]
-    failed_drugs: frozenset[str]  # progressed on, including an early relapse after (neo)adjuvant therapy
+    failed_drugs: frozenset[str]  # progressed on: metastatic progression or a (neo)adjuvant failure
     trace: tuple[TraceStep, ...]
+    courses: tuple[Course, ...]  # every course, oldest first
+    perioperative_failures: tuple[Course, ...]  # (neo)adjuvant courses the disease progressed on, oldest first
     months_since_perioperative_her2: float | None = None  # the shortest, whether or not it counted
-    courses: tuple[Course, ...] = ()  # every course, oldest first
 
     def failed_course_with(self, drug: str) -> Course | None:
-        """The first failed course that gave `drug`: a metastatic progression, else the early relapse."""
-        for course in self.failed_courses:
+        """The first failed course that gave `drug`: a metastatic progression, else a (neo)adjuvant failure."""
+        for course in (*self.failed_courses, *self.perioperative_failures):
             if drug in course.treatment.drugs:
                 return course
-        if self.early_relapse is not None and drug in self.early_relapse.course.treatment.drugs:
-            return self.early_relapse.course
         return None
 
     def received_without_progression(self, drug: str) -> Course | None:
@@ -102,6 +101,7 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
     failed = tuple(c for c in metastatic if c.treatment.outcome is Outcome.PROGRESSION)
     failed_her2 = [c for c in failed if c.treatment.her2_directed]
     relapse, relapse_steps = _early_relapse(courses, early_relapse_months)
+    perioperative_failures = _perioperative_failures(courses, relapse)
     notes = [step.because for step in relapse_steps if step.step != "early relapse" or relapse is None]
     line = len(failed_her2) + (1 if relapse else 0) + 1
     current = _current_regimen(metastatic)
@@ -112,6 +112,7 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
         + (", plus one early relapse after (neo)adjuvant HER2 therapy" if relapse else "")
         + "; courses stopped for toxicity, completed or ongoing are not failed lines",
     )]
+    steps += [_perioperative_failure_step(c) for c in perioperative_failures if relapse is None or c != relapse.course]
     if current is not None:
         steps.append(_ongoing_step(current))
     return History(
@@ -122,14 +123,28 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
         toxicity_courses=tuple(c for c in courses if c.treatment.outcome is Outcome.TOXICITY),
         current=current,
         received=frozenset(drug for c in courses for drug in c.treatment.drugs),
-        failed_drugs=frozenset(drug for c in (*failed, *([relapse.course] if relapse else []))
-                               for drug in c.treatment.drugs),
+        failed_drugs=frozenset(drug for c in (*failed, *perioperative_failures) for drug in c.treatment.drugs),
         trace=tuple(steps),
+        courses=courses,
+        perioperative_failures=perioperative_failures,
         months_since_perioperative_her2=min(
             (c.treatment.months_to_recurrence for c in courses if c.treatment.perioperative
              and c.treatment.her2_directed and c.treatment.months_to_recurrence is not None), default=None),
-        courses=courses,
     )
+
+
+def _perioperative_failures(courses: tuple[Course, ...], relapse: EarlyRelapse | None) -> tuple[Course, ...]:
+    """(Neo)adjuvant courses whose drugs the disease progressed on: the early relapse, and any course
+    during which the disease progressed or relapsed (an ongoing adjuvant course at relapse, e.g.
+    endocrine therapy). They count as one failed line at most; their drugs are all failed."""
+    return tuple(c for c in courses if c.treatment.perioperative and (
+        c.treatment.outcome in (Outcome.PROGRESSION, Outcome.ONGOING)
+        or (relapse is not None and c == relapse.course)))
+
+
+def _perioperative_failure_step(course: Course) -> TraceStep:
+    return TraceStep("(neo)adjuvant failure", "its drugs are not offered again",
+                     f"{course.label()}: the disease progressed or relapsed during it")
 
 
 def _current_regimen(metastatic: list[Course]) -> CurrentRegimen | None:
