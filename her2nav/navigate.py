@@ -25,19 +25,19 @@ def navigate(case: Case, settings: Settings = Settings()) -> Result:
     """
     check_scope(case)
     history = read_history(case, settings.early_relapse_months)
-    systemic, systemic_steps = systemic_options(case, history)
+    systemic = systemic_options(case, history)
     sites = site_options(case, history, systemic)
-    actions = [*sites.actions, *general_actions(case, history, systemic)]
+    actions = [*sites.actions, *general_actions(case, history, systemic.options)]
     actions.sort(key=lambda action: action.kind is not ActionKind.URGENT)
     return Result(
         case=case,
         line=history.line,
         line_reason=history.reason,
-        systemic=systemic,
+        systemic=systemic.options,
         site_specific=sites.options,
         actions=tuple(dict.fromkeys(actions)),
-        missing=(*missing_facts(case, systemic), *sites.missing),
-        trace=(*_case_steps(case), *history.trace, *systemic_steps, *sites.trace),
+        missing=(*missing_facts(case, systemic.options), *sites.missing),
+        trace=(*_case_steps(case), *history.trace, *systemic.trace, *sites.trace),
     )
 
 

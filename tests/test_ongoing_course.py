@@ -99,7 +99,7 @@ def test_a_current_regimen_that_must_stop_says_so_on_every_other_option() -> Non
 def test_the_trace_says_the_ongoing_course_is_continued_because_it_has_not_failed() -> None:
     result = run(treatments=[course("THP", outcome="ongoing")])
     [step] = [s for s in result.trace if s.step == "ongoing course"]
-    assert step.decision == "continue it while it controls the disease"
+    assert step.decision.startswith("continue it while it controls the disease, unless a safety rule stops it")
     assert step.because == "course 1 (docetaxel + trastuzumab + pertuzumab, metastatic, ongoing) has not failed"
 
 
@@ -133,7 +133,7 @@ def test_the_rationale_names_every_ongoing_course() -> None:
 def test_the_trace_names_both_ongoing_courses() -> None:
     result = run(**HP_MAINTENANCE_WITH_LETROZOLE)
     [step] = [s for s in result.trace if s.step == "ongoing course"]
-    assert step.decision == "continue them together while they control the disease"
+    assert step.decision.startswith("continue them together while they control the disease")
     assert step.because == f"{HP_COURSE} and {LETROZOLE_COURSE} have not failed"
 
 
@@ -158,3 +158,22 @@ def test_brain_only_progression_names_every_course_that_controls_the_body() -> N
     assert f"{HP_COURSE} and {LETROZOLE_COURSE} are ongoing and control the body" in local.rationale
     [step] = [s for s in result.trace if s.step == "site: brain"]
     assert f"{HP_COURSE} and {LETROZOLE_COURSE} are ongoing" in step.because
+
+
+def test_the_continued_combination_is_not_offered_again_as_its_own_fallback() -> None:
+    # HP + letrozole is the "AI + trastuzumab ± pertuzumab" regimen: listing that regimen under
+    # "if the current regimen has to stop" would offer the same treatment as its own replacement.
+    result = run(**HP_MAINTENANCE_WITH_LETROZOLE)
+    assert "AI + trastuzumab ± pertuzumab" not in [o.regimen for o in result.systemic]
+    assert any(o.regimen == "THP" for o in result.systemic)
+
+
+def test_treated_stable_brain_metastases_do_not_keep_a_regimen_that_must_stop() -> None:
+    # Ongoing T-DXd with interstitial lung disease: continuing it is avoid, so the stable brain
+    # entry asks for MRI follow-up and the next regimen instead of "keep the systemic therapy".
+    result = run(conditions=["interstitial_lung_disease"],
+                 treatments=[*progressed_on("THP"), course("T-DXd", outcome="ongoing")], **brain("treated_stable"))
+    assert current(result).tier is Tier.AVOID
+    [stable] = [o for o in result.site_specific if o.site == "brain"]
+    assert stable.intervention == "Brain MRI follow-up; the next systemic regimen from the options above"
+    assert stable.tier is Tier.PREFERRED and "cannot continue" in stable.rationale

@@ -195,14 +195,14 @@ def test_brain_progression_with_no_cns_active_regimen_left_is_a_switch_to_consid
     because = trace_step(result, "site: brain").because
     assert "no CNS-active regimen" in because
     assert "CNS-active options offered" not in because
-    assert because.endswith("no ongoing course")
+    assert because.endswith("no ongoing systemic course")
 
 
 def test_brain_progression_on_an_ongoing_course_names_it_in_the_trace() -> None:
     result = run(treatments=[*progressed_on("THP"), course("T-DXd", outcome="ongoing")],
                  sites=brain(status="progressing_after_local_therapy"))
     because = trace_step(result, "site: brain").because
-    assert because.endswith("course 2 (trastuzumab deruxtecan, metastatic, ongoing) is ongoing")
+    assert because.endswith("course 2 (trastuzumab deruxtecan, metastatic, ongoing) is ongoing and controls the body")
 
 
 def test_leptomeningeal_disease_has_its_own_trace_step() -> None:

@@ -112,7 +112,7 @@ def test_brain_progression_does_not_keep_an_ongoing_regimen_that_must_stop() -> 
     current = option(result, "Continue current regimen")
     assert current.tier is Tier.AVOID and "treat the brain locally" not in current.rationale
     assert not has_entry(result, "brain", "keeping the current systemic therapy")
-    local = entry(result, "brain", "with the next systemic regimen")
+    local = entry(result, "brain", "the ongoing regimen cannot continue")
     assert local.tier is Tier.PREFERRED and "cannot continue" in local.rationale
     switch = entry(result, "brain", "switch")
     assert switch.tier is Tier.PREFERRED and "Tucatinib + trastuzumab + capecitabine" in switch.rationale

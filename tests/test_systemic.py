@@ -112,8 +112,15 @@ TIERS = [
      {"treatments": [*progressed_on("THP"), course("T-DXd", outcome="toxicity")]}, TDXD, AVOID),
     pytest.param(
         {"treatments": [*progressed_on("THP"), course("T-DM1", outcome="toxicity"),
-                        course("T-DXd", outcome="completed")]}, TDM1, ALTERNATIVE,
-        id="second line, T-DXd received and T-DM1 stopped for toxicity: T-DM1 not promoted, stays alternative"),
+                        course("T-DXd", outcome="completed")]}, TDM1, CONSIDER,
+        id="second line, T-DXd received and T-DM1 stopped for toxicity: T-DM1 not promoted, one tier lower"),
+    pytest.param(
+        {**ILD, "presentation": "recurrence", "metastasis_biopsied": True,
+         "treatments": [course("T-DM1", "adjuvant", months=30), *progressed_on("THP")]}, TDM1, CONSIDER,
+        id="second line, adjuvant T-DM1 long ago, T-DXd ruled out: T-DM1 re-treatment not promoted, consider"),
+    pytest.param(
+        {"treatments": [*progressed_on("THP"), course("tucatinib+trastuzumab+capecitabine", outcome="completed")]},
+        TUCA_HX, CONSIDER, id="second line, tucatinib triplet received before without progression: consider"),
     ("second line after T-DXd + pertuzumab: T-DXd avoid", AFTER_TDXD_P, TDXD, AVOID),
     ("second line after T-DXd + pertuzumab: tucatinib triplet preferred (third-line list)",
      AFTER_TDXD_P, TUCA_HX, PREFERRED),

@@ -7,23 +7,22 @@ from attrs import evolve
 from her2nav.case import BrainStatus, Case, Site, SiteName, Symptom
 from her2nav.decide.line import CurrentRegimen, History
 from her2nav.decide.site_common import SiteDecisions, describe, site_option
+from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import site_care as care
-from her2nav.knowledge.regimens import CONTINUE_CURRENT
 from her2nav.result import Action, ActionKind, SiteOption, SystemicOption, Tier, TraceStep
 
 BRAIN = SiteName.BRAIN.value
 
 
-def brain_decisions(
-    case: Case, site: Site, history: History, systemic: tuple[SystemicOption, ...]
-) -> SiteDecisions:
+def brain_decisions(case: Case, site: Site, history: History, systemic: SystemicDecisions) -> SiteDecisions:
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
-    cns_active = cns_active_options(systemic)
+    cns_active = cns_active_options(systemic.options)
+    ongoing = _ongoing_words(history.current, systemic.current_can_continue)
     facts = describe(site)
-    options = _options_by_status(case, site, facts, history, systemic)
+    options = _options_by_status(case, site, facts, systemic.current_can_continue, ongoing, cns_active)
     actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
-    steps = [_trace(site, facts, options, history, systemic, cns_active),
+    steps = [_trace(site, facts, options, ongoing, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
     if site.leptomeningeal:
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
@@ -33,23 +32,29 @@ def brain_decisions(
 
 
 def _options_by_status(
-    case: Case, site: Site, facts: str, history: History, systemic: tuple[SystemicOption, ...]
+    case: Case, site: Site, facts: str, can_continue: bool | None, ongoing: str, cns_active: list[SystemicOption]
 ) -> list[SiteOption]:
     """Symptoms put local therapy first; the status then decides what else applies."""
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
-    cns_active = cns_active_options(systemic)
     options = local_therapy(case, site, facts, symptomatic=True) if symptomatic else []
     if site.status is BrainStatus.UNTREATED:
         if not symptomatic:
             options += local_therapy(case, site, facts, symptomatic=False)
         options.append(_deferral(case, facts, symptomatic, cns_active))
     elif site.status is BrainStatus.TREATED_STABLE:
-        options.append(site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts))
+        options.append(_stable(case, facts, can_continue, ongoing))
     elif site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
-        options += _after_local_therapy(case, facts, history, systemic, cns_active)
+        options += _after_local_therapy(case, facts, can_continue, ongoing, cns_active)
     elif not symptomatic:
         options.append(site_option(case, BRAIN, care.BRAIN_STATUS_UNKNOWN, Tier.CONSIDER, facts))
     return options
+
+
+def _stable(case: Case, facts: str, can_continue: bool | None, ongoing: str) -> SiteOption:
+    """Treated and stable: keep the systemic therapy, unless the ongoing regimen cannot continue."""
+    if can_continue is False:
+        return site_option(case, BRAIN, care.BRAIN_STABLE_NEXT_REGIMEN, Tier.PREFERRED, f"{facts}; {ongoing}")
+    return site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts)
 
 
 def _missing(site: Site) -> list[str]:
@@ -90,26 +95,20 @@ def _deferral(case: Case, facts: str, symptomatic: bool, cns_active: list[System
 
 
 def _after_local_therapy(
-    case: Case, facts: str, history: History, systemic: tuple[SystemicOption, ...], cns_active: list[SystemicOption]
+    case: Case, facts: str, can_continue: bool | None, ongoing: str, cns_active: list[SystemicOption]
 ) -> list[SiteOption]:
     """Brain-only progression keeps a regimen that controls the body; otherwise a CNS-active switch.
 
     An ongoing regimen that cannot continue (its own cautions rule it out) is not kept: the brain
     is treated again and the next regimen is chosen, a CNS-active one where offered.
     """
-    if history.current is not None and _current_regimen_continues(systemic):
-        controls = "control" if history.current.several else "controls"
-        body = f"{facts}; {_ongoing(history.current)} and {controls} the body"
+    body = f"{facts}; {ongoing}"
+    if can_continue:
         return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL, Tier.PREFERRED, body)]
-    if history.current is not None:
-        body = f"{facts}; {_ongoing(history.current)} but cannot continue (see its cautions)"
+    if can_continue is False:
         return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL_NEXT_REGIMEN, Tier.PREFERRED, body),
                 _switch(case, body, cns_active)]
-    return [_switch(case, f"{facts}; no ongoing systemic course", cns_active)]
-
-
-def _current_regimen_continues(systemic: tuple[SystemicOption, ...]) -> bool:
-    return any(o.regimen == CONTINUE_CURRENT and o.tier is not Tier.AVOID for o in systemic)
+    return [_switch(case, body, cns_active)]
 
 
 def _switch(case: Case, body: str, cns_active: list[SystemicOption]) -> SiteOption:
@@ -118,9 +117,14 @@ def _switch(case: Case, body: str, cns_active: list[SystemicOption]) -> SiteOpti
     return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.PREFERRED, f"{body}; {_offered(cns_active)}")
 
 
-def _ongoing(current: CurrentRegimen) -> str:
-    """'course 2 (...) is ongoing', or 'course 2 (...) and course 3 (...) are ongoing'."""
-    return f"{current.label()} {'are' if current.several else 'is'} ongoing"
+def _ongoing_words(current: CurrentRegimen | None, can_continue: bool | None) -> str:
+    """'course 2 (...) is ongoing and controls the body', '... but cannot continue', or 'no ongoing ...'."""
+    if current is None:
+        return "no ongoing systemic course"
+    ongoing = f"{current.label()} {'are' if current.several else 'is'} ongoing"
+    if can_continue is False:
+        return f"{ongoing} but cannot continue (see its cautions)"
+    return f"{ongoing} and {'control' if current.several else 'controls'} the body"
 
 
 def _offered(cns_active: list[SystemicOption]) -> str:
@@ -131,27 +135,14 @@ def _with_caution(option: SiteOption, caution: str) -> SiteOption:
     return evolve(option, cautions=(caution, *option.cautions))
 
 
-def _ongoing_words(history: History, systemic: tuple[SystemicOption, ...]) -> str:
-    if history.current is None:
-        return "no ongoing course"
-    if _current_regimen_continues(systemic):
-        return _ongoing(history.current)
-    return f"{_ongoing(history.current)} but cannot continue (see its cautions)"
-
-
 def _trace(
-    site: Site,
-    facts: str,
-    options: list[SiteOption],
-    history: History,
-    systemic: tuple[SystemicOption, ...],
-    cns_active: list[SystemicOption],
+    site: Site, facts: str, options: list[SiteOption], ongoing: str, cns_active: list[SystemicOption]
 ) -> TraceStep:
     chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options) or "no local therapy chosen"
     because = [facts]
     if Symptom.NEUROLOGIC in site.symptoms:
         because.append("neurologic symptoms: urgent review and local therapy first")
     because.append(_offered(cns_active) if cns_active else care.NO_CNS_ACTIVE_REGIMEN)
-    if site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
-        because.append(_ongoing_words(history, systemic))
+    if site.status in (BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY, BrainStatus.TREATED_STABLE):
+        because.append(ongoing)
     return TraceStep("site: brain", chosen, "; ".join(because))

@@ -155,10 +155,10 @@ def _current_regimen(metastatic: list[Course]) -> CurrentRegimen | None:
 
 def _ongoing_step(current: CurrentRegimen) -> TraceStep:
     if current.several:
-        return TraceStep("ongoing course", "continue them together while they control the disease",
-                         f"{current.label()} have not failed")
-    return TraceStep("ongoing course", "continue it while it controls the disease",
-                     f"{current.label()} has not failed")
+        return TraceStep("ongoing course", "continue them together while they control the disease, "
+                         "unless a safety rule stops them (see safety)", f"{current.label()} have not failed")
+    return TraceStep("ongoing course", "continue it while it controls the disease, unless a safety rule "
+                     "stops it (see safety)", f"{current.label()} has not failed")
 
 
 def _early_relapse(

@@ -13,6 +13,7 @@ from her2nav.decide.bone import bone_decisions
 from her2nav.decide.brain import brain_decisions
 from her2nav.decide.line import History
 from her2nav.decide.site_common import SiteDecisions, combine, describe, site_option, words
+from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import safety
 from her2nav.knowledge import site_care as care
 from her2nav.result import TIER_ORDER, SiteOption, SystemicOption, Tier, TraceStep
@@ -25,9 +26,9 @@ VISCERAL = (SiteName.LIVER, SiteName.LUNG)
 ISOLATED_LESION_SITES = (SiteName.SKIN, SiteName.SOFT_TISSUE, SiteName.LYMPH_NODE, SiteName.OTHER)
 
 
-def site_options(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> SiteDecisions:
+def site_options(case: Case, history: History, systemic: SystemicDecisions) -> SiteDecisions:
     parts = [_one_site(case, site, history, systemic) for site in case.sites]
-    parts += [primary_tumor_decisions(case), _lesion_counts(case, systemic)]
+    parts += [primary_tumor_decisions(case), _lesion_counts(case, systemic.options)]
     combined = combine(parts)
     return evolve(combined, options=_by_site_then_tier(combined.options))
 
@@ -38,7 +39,7 @@ def _by_site_then_tier(options: tuple[SiteOption, ...]) -> tuple[SiteOption, ...
     return tuple(sorted(options, key=lambda o: (site_rank[o.site], TIER_ORDER[o.tier])))
 
 
-def _one_site(case: Case, site: Site, history: History, systemic: tuple[SystemicOption, ...]) -> SiteDecisions:
+def _one_site(case: Case, site: Site, history: History, systemic: SystemicDecisions) -> SiteDecisions:
     if site.site is SiteName.BONE:
         return bone_decisions(case, site)
     if site.site is SiteName.BRAIN:

@@ -29,19 +29,32 @@ class Candidate:
     cautions: tuple[str, ...] = ()  # cautions from the history rather than from one drug
 
 
-def systemic_options(case: Case, history: History) -> tuple[tuple[SystemicOption, ...], tuple[TraceStep, ...]]:
+@frozen
+class SystemicDecisions:
+    """The systemic options of the line, the steps that chose them, and whether the current regimen goes on."""
+
+    options: tuple[SystemicOption, ...]
+    trace: tuple[TraceStep, ...]
+    current_can_continue: bool | None = None  # None when no course is ongoing
+
+
+def systemic_options(case: Case, history: History) -> SystemicDecisions:
     candidates, steps = _candidates(case, history)
     review = SafetyReview(case, history)
     by_key = {c.key: _to_option(REGIMENS[c.key], c, review) for c in candidates}
-    if _second_line_list_applies(history) and _does_not_suit(by_key.get("tdxd")):
-        by_key = _promote_tdm1(by_key, review)
+    if _second_line_list_applies(history) and by_key["tdxd"].tier is not Tier.PREFERRED:
+        by_key, promotion = _promote_tdm1(by_key, history, review)
+        steps += promotion
     options = list(by_key.values())
+    can_continue = None
     if history.current is not None:
-        options = _continue_ongoing(history.current, review, options, [c.key for c in candidates])
+        continued, others = _continue_ongoing(history.current, review, by_key)
+        can_continue = continued.tier is not Tier.AVOID
+        options = [continued, *others]
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
-    return tuple(options), tuple(steps)
+    return SystemicDecisions(tuple(options), tuple(steps), can_continue)
 
 
 def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
@@ -110,10 +123,11 @@ def second_line(case: Case, history: History) -> tuple[list[Candidate], list[Tra
     before = history.received_without_progression("trastuzumab deruxtecan")
     candidates = [
         _second_line_tdxd(history, before),
-        TDM1_SECOND_LINE,
-        Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
-                  "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
-                  else "Second line; CNS-active, the choice when brain metastases are active."),
+        _retreated(TDM1_SECOND_LINE, "trastuzumab emtansine", history),
+        _retreated(Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
+                             "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
+                             else "Second line; CNS-active, the choice when brain metastases are active."),
+                   "tucatinib", history),
     ]
     decision = ("T-DXd preferred; T-DM1 and the tucatinib triplet as alternatives" if before is None
                 else "T-DXd avoid, received before; T-DM1 in its place unless it does not suit either")
@@ -178,7 +192,8 @@ def later_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
     return candidates, steps
 
 
-# Section 4 offers these "if not received"; each is one tier lower when received before without progression.
+# Section 4 offers these "if not received"; each is one tier lower when received before without
+# progression, at later lines and (T-DM1, the tucatinib triplet) at second line too.
 RETREATED_AT_LATER_LINES = ("trastuzumab deruxtecan", "tucatinib", "trastuzumab emtansine")
 ONE_TIER_LOWER = {Tier.PREFERRED: Tier.ALTERNATIVE, Tier.ALTERNATIVE: Tier.CONSIDER}
 
@@ -241,19 +256,20 @@ def _tier(tier: Tier, found: Assessment) -> Tier:
     return tier
 
 
-def _does_not_suit(option: SystemicOption | None) -> bool:
-    return option is not None and option.tier is not Tier.PREFERRED
-
-
-def _promote_tdm1(options: dict[str, SystemicOption], review: SafetyReview) -> dict[str, SystemicOption]:
+def _promote_tdm1(
+    options: dict[str, SystemicOption], history: History, review: SafetyReview
+) -> tuple[dict[str, SystemicOption], list[TraceStep]]:
     """At second line, T-DM1 becomes preferred when trastuzumab deruxtecan does not suit.
 
-    Its own cautions still decide: stopped before for toxicity it stays an alternative, ruled out it stays avoid.
+    Its own history and cautions still decide: received before, stopped for toxicity or ruled
+    out, it keeps the tier it has.
     """
-    if "tdm1" not in options:
-        return options
-    promoted = _to_option(REGIMENS["tdm1"], TDM1_PROMOTED, review)
-    return {**options, "tdm1": promoted} if promoted.tier is Tier.PREFERRED else options
+    promoted = _to_option(REGIMENS["tdm1"], _retreated(TDM1_PROMOTED, "trastuzumab emtansine", history), review)
+    if promoted.tier is not Tier.PREFERRED:
+        return options, []
+    step = TraceStep("T-DM1 promoted", "preferred in place of T-DXd",
+                     "trastuzumab deruxtecan is not preferred for this patient (see its cautions)")
+    return {**options, "tdm1": promoted}, [step]
 
 
 def _regimen_of(drugs: tuple[str, ...], this_line: list[str]) -> Regimen | None:
@@ -264,26 +280,30 @@ def _regimen_of(drugs: tuple[str, ...], this_line: list[str]) -> Regimen | None:
 
 
 def _continue_ongoing(
-    current: CurrentRegimen, review: SafetyReview, options: list[SystemicOption], this_line: list[str]
-) -> list[SystemicOption]:
-    """An ongoing course has not failed: continuing it (with any other ongoing course) comes first."""
+    current: CurrentRegimen, review: SafetyReview, options: dict[str, SystemicOption]
+) -> tuple[SystemicOption, list[SystemicOption]]:
+    """An ongoing course has not failed: continuing it (with any other ongoing course) comes first.
+
+    Returns the option that continues it, and the line's other options as what follows if it stops.
+    """
     drugs = current.drugs
-    known = _regimen_of(drugs, this_line)
+    known = _regimen_of(drugs, list(options))
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
     # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
     regimen = Regimen(known.key if known else "continue", CONTINUE_CURRENT, drugs, evidence,
                       known.summary if known else "")
-    candidate = Candidate("continue", Tier.PREFERRED, _why_continue(current))
-    continued = _to_option(regimen, candidate, review)
-    # "Keep it and treat the brain locally" only for a regimen that can be kept.
-    if continued.tier is not Tier.AVOID and _brain_progressing_after_local_therapy(review.case):
-        continued = _to_option(regimen, evolve(candidate, why=f"{candidate.why} {BRAIN_ONLY_PROGRESSION}"), review)
-    others = [o for o in options if set(o.drugs) != set(drugs)]
-    if continued.tier is Tier.AVOID:
+    can_continue = not review.assess(regimen).ruled_out
+    why = _why_continue(current)
+    if can_continue and _brain_progressing_after_local_therapy(review.case):
+        why += f" {BRAIN_ONLY_PROGRESSION}"  # "keep it and treat the brain locally": only for a regimen kept
+    continued = _to_option(regimen, Candidate("continue", Tier.PREFERRED, why), review)
+    others = [o for key, o in options.items()
+              if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
+    if not can_continue:
         stop = "The current regimen has to stop (see its cautions): "
-        return [continued, *(evolve(o, rationale=stop + o.rationale) for o in others)]
-    return [continued, *(evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
-                                rationale="If the current regimen has to stop: " + o.rationale) for o in others)]
+        return continued, [evolve(o, rationale=stop + o.rationale) for o in others]
+    return continued, [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
+                              rationale="If the current regimen has to stop: " + o.rationale) for o in others]
 
 
 def _brain_progressing_after_local_therapy(case: Case) -> bool:

@@ -16,6 +16,10 @@ class SourceKind(enum.StrEnum):
     LABEL = "label"  # a drug label or summary of product characteristics: no DOI or PMID exists
 
 
+LABEL_HAS_NO_IDENTIFIER = "a drug label: no DOI or PMID exists; find it by the issuer and drug name"
+IDENTIFIER_NOT_VERIFIED = "no DOI or PMID verified; find it by the citation"
+
+
 @frozen
 class Reference:
     """A study, guideline or label, with only identifiers and numbers that were verified."""
@@ -44,6 +48,15 @@ class Reference:
             source += f";{self.volume_pages}"
         parts.append(source)
         return " ".join(parts)
+
+    @property
+    def identifier_note(self) -> str | None:
+        """Why the source has no DOI or PMID, when it has neither."""
+        if self.kind is SourceKind.LABEL:
+            return LABEL_HAS_NO_IDENTIFIER
+        if not (self.doi or self.pmid):
+            return IDENTIFIER_NOT_VERIFIED
+        return None
 
     @property
     def citable(self) -> bool:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from her2nav import __version__
 from her2nav.case import SCHEMA_VERSION
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
-from her2nav.knowledge.reference_model import Reference, SourceKind
+from her2nav.knowledge.reference_model import Reference
 from her2nav.knowledge.references import REFERENCES
 from her2nav.result import Action, Result, SiteOption, SystemicOption, TraceStep
 
@@ -49,10 +49,8 @@ def reference_to_dict(reference: Reference) -> dict[str, Any]:
         out["doi"] = reference.doi
     if reference.pmid:
         out["pmid"] = reference.pmid
-    if reference.kind is SourceKind.LABEL:
-        out["identifier_note"] = "a drug label: no DOI or PMID exists; find it by the issuer and drug name"
-    elif not (reference.doi or reference.pmid):
-        out["identifier_note"] = "no DOI or PMID verified; find it by the citation"
+    if reference.identifier_note:
+        out["identifier_note"] = reference.identifier_note
     out["finding"] = reference.finding
     return out
 
