@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from her2nav.result import Result, TraceStep
-from tests.conftest import option, progressed_on, run
+from her2nav.result import Result, Tier, TraceStep
+from tests.conftest import course, option, progressed_on, run
 from tests.scenarios import (
     ADJUVANT_TDXD_LATE_RELAPSE,
     HP_NO_CHEMO,
@@ -99,3 +99,13 @@ def test_neuropathy_at_first_line_says_no_non_taxane_partner_is_offered() -> Non
     assert "no trial of another partner with trastuzumab + pertuzumab" in neuropathy.because
     assert "discuss a non-taxane partner" in neuropathy.because
     assert [s for s in run().trace if s.step == "neuropathy"] == []
+
+
+def test_second_line_trace_names_a_t_dm1_given_before() -> None:
+    # Adjuvant T-DM1 (relapse after 30 months), then THP failed: T-DM1 is one tier lower at second line.
+    result = run(presentation="recurrence", metastasis_biopsied=True,
+                 treatments=[course("T-DM1", "adjuvant", months=30), *progressed_on("THP")])
+    assert step(result, "second line").because == (
+        "line 2 and trastuzumab deruxtecan not received; "
+        "received before without progression, so one tier lower: trastuzumab emtansine")
+    assert option(result, TDM1).tier is Tier.CONSIDER

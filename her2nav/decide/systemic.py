@@ -131,8 +131,10 @@ def second_line(case: Case, history: History) -> tuple[list[Candidate], list[Tra
     ]
     decision = ("T-DXd preferred; T-DM1 and the tucatinib triplet as alternatives" if before is None
                 else "T-DXd avoid, received before; T-DM1 in its place unless it does not suit either")
-    steps = [TraceStep("second line", decision, _tdxd_history(history, before)
-                       + ("; active brain metastases raise the tucatinib triplet to preferred" if brain else ""))]
+    because = [_tdxd_history(history, before), *_retreated_words(history, RETREATED_AT_SECOND_LINE)]
+    if brain:
+        because.append("active brain metastases raise the tucatinib triplet to preferred")
+    steps = [TraceStep("second line", decision, "; ".join(because))]
     return candidates, steps
 
 
@@ -195,6 +197,7 @@ def later_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
 # Section 4 offers these "if not received"; each is one tier lower when received before without
 # progression, at later lines and (T-DM1, the tucatinib triplet) at second line too.
 RETREATED_AT_LATER_LINES = ("trastuzumab deruxtecan", "tucatinib", "trastuzumab emtansine")
+RETREATED_AT_SECOND_LINE = ("tucatinib", "trastuzumab emtansine")  # T-DXd received before is avoid there
 ONE_TIER_LOWER = {Tier.PREFERRED: Tier.ALTERNATIVE, Tier.ALTERNATIVE: Tier.CONSIDER}
 
 
@@ -210,15 +213,19 @@ def _retreated(candidate: Candidate, drug: str, history: History) -> Candidate:
 
 
 def _later_line_because(history: History, brain: bool) -> str:
-    retreated = [drug for drug in RETREATED_AT_LATER_LINES if history.received_without_progression(drug)]
     parts = [f"line {history.line}"]
-    if "trastuzumab deruxtecan" in history.received and "trastuzumab deruxtecan" not in retreated:
+    if "trastuzumab deruxtecan" in history.received and not history.received_without_progression(
+            "trastuzumab deruxtecan"):
         parts.append("trastuzumab deruxtecan already received")
-    if retreated:
-        parts.append(f"received before without progression, so one tier lower: {', '.join(retreated)}")
+    parts += _retreated_words(history, RETREATED_AT_LATER_LINES)
     if brain:
         parts.append("active brain metastases favour the tucatinib triplet")
     return "; ".join(parts)
+
+
+def _retreated_words(history: History, drugs: tuple[str, ...]) -> list[str]:
+    retreated = [drug for drug in drugs if history.received_without_progression(drug)]
+    return [f"received before without progression, so one tier lower: {', '.join(retreated)}"] if retreated else []
 
 
 def _course_named(course: Course) -> str:
