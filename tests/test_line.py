@@ -178,7 +178,9 @@ def test_progression_on_neoadjuvant_tdxd_is_failed_even_when_a_later_course_is_t
         if "trastuzumab deruxtecan" in o.drugs:
             assert o.tier is Tier.AVOID
             assert any("progressed or relapsed during course 1" in c for c in o.cautions), o.cautions
-    assert any(step.step == "(neo)adjuvant failure" and "course 1" in step.because for step in result.trace)
+    [failure] = [step for step in result.trace if step.step == "(neo)adjuvant failure"]
+    assert failure.decision == "its drugs are not offered again"
+    assert failure.because.startswith("course 1 (trastuzumab deruxtecan, neoadjuvant, progression)")
 
 
 def test_relapse_on_ongoing_adjuvant_letrozole_leaves_letrozole_out() -> None:

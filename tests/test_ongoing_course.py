@@ -176,4 +176,18 @@ def test_treated_stable_brain_metastases_do_not_keep_a_regimen_that_must_stop() 
     assert current(result).tier is Tier.AVOID
     [stable] = [o for o in result.site_specific if o.site == "brain"]
     assert stable.intervention == "Brain MRI follow-up; the next systemic regimen from the options above"
-    assert stable.tier is Tier.PREFERRED and "cannot continue" in stable.rationale
+    assert stable.tier is Tier.PREFERRED
+    assert stable.rationale.startswith("Brain metastases (2 lesions; treated stable); course 2 (trastuzumab "
+                                       "deruxtecan, metastatic, ongoing) is ongoing but cannot continue")
+
+
+def test_trastuzumab_deruxtecan_in_the_ongoing_combination_is_not_called_never_received() -> None:
+    # T-DXd with letrozole ongoing at line 2: T-DXd alone is what follows if the combination stops.
+    result = run(er="positive", pr="positive", menopausal_status="post",
+                 treatments=[*progressed_on("THP"), course("T-DXd", outcome="ongoing"),
+                             course("letrozole", outcome="ongoing")])
+    [tdxd] = [o for o in others(result) if o.regimen == "T-DXd"]
+    assert tdxd.rationale.startswith("If the current regimen has to stop: Second line; trastuzumab deruxtecan "
+                                     "received before.")
+    [second] = [step for step in result.trace if step.step == "second line"]
+    assert second.because == "line 2; trastuzumab deruxtecan is part of the ongoing regimen"

@@ -154,7 +154,7 @@ def _tdxd_history(history: History, before: Course | None) -> str:
     if before is not None:
         return f"line 2; trastuzumab deruxtecan received in {before.label()}"
     if "trastuzumab deruxtecan" in history.received:
-        return "line 2; trastuzumab deruxtecan is the ongoing course"
+        return "line 2; trastuzumab deruxtecan is part of the ongoing regimen"
     return "line 2 and trastuzumab deruxtecan not received"
 
 
