@@ -72,11 +72,18 @@ def report(count: int, stages: dict[str, float], distinct: int) -> str:
     return "\n".join([
         f"per case, CPU time, best of {PASSES} passes over {count:,} generated cases:",
         *rows,
-        f"{'all stages':52s} {total * 1e6:7.1f} us = {1 / total:,.0f} cases/s on one core",
-        f"{'all but deciding':52s} {without_deciding * 1e6:7.1f} us = {1 / without_deciding:,.0f} cases/s "
+        f"{'all stages':52s} {total * 1e6:7.1f} us = {_per_second(total)} on one core",
+        f"{'all but deciding':52s} {without_deciding * 1e6:7.1f} us = {_per_second(without_deciding)} "
         "(the ceiling for any decision code)",
         f"distinct cases apart from their id: {distinct:,} of {count:,}",
     ])
+
+
+def _per_second(seconds_per_case: float) -> str:
+    # A few cases can take less than the CPU clock's step: no rate can be given then.
+    if seconds_per_case <= 0:
+        return "too quick to measure (give more --cases)"
+    return f"{1 / seconds_per_case:,.0f} cases/s"
 
 
 def main(argv: list[str] | None = None) -> int:

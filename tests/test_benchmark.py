@@ -32,7 +32,13 @@ def test_the_same_seed_gives_the_same_cases() -> None:
 
 
 def test_stages_report_names_every_stage_and_the_ceiling(capsys: pytest.CaptureFixture[str]) -> None:
+    # Five cases may all fall within one step of the CPU clock: the report must still be written.
     assert stages.main(["--cases", "5"]) == 0
     out = capsys.readouterr().out
     for stage in ("read the JSON line", "validate", "decide", "write the result line", "all but deciding"):
         assert stage in out
+
+
+def test_a_stage_quicker_than_the_clock_is_reported_not_divided_by_zero() -> None:
+    text = stages.report(1, {"parse": 0.0, "validate": 0.0, "decide": 0.0, "write": 0.0}, 1)
+    assert "too quick to measure" in text
