@@ -101,3 +101,6 @@ def test_tdxd_pertuzumab_cautions_a_first_line_relapse_within_6_months(
     assert ("DESTINY-Breast09 excluded relapse within 6 months" in cautions) is cautioned
     if cautioned:
         assert f"relapse {months:g} months after (neo)adjuvant HER2 therapy" in cautions
+    # The caution changes T-DXd + pertuzumab only: every first-line option is still listed once.
+    assert [o.regimen for o in result.systemic] == [
+        "THP", TDXD_P, "Maintenance: tucatinib + trastuzumab + pertuzumab"]

@@ -126,14 +126,24 @@ def test_the_combined_regimen_cites_the_aromatase_inhibitor_trastuzumab_pertuzum
 
 def test_the_rationale_names_every_ongoing_course() -> None:
     rationale = current(run(**HP_MAINTENANCE_WITH_LETROZOLE)).rationale
-    assert rationale.startswith(f"{HP_COURSE} and {LETROZOLE_COURSE} have not failed: continue them together")
-    assert "the options below apply if the current regimen has to stop" in rationale
+    assert rationale.startswith(
+        f"{HP_COURSE} and {LETROZOLE_COURSE} have not failed: continue them together while they control the "
+        "disease and are tolerated; the options below apply if the current regimen has to stop for toxicity. ")
+
+
+def test_three_ongoing_courses_are_named_in_a_list() -> None:
+    result = run(**{**HP_MAINTENANCE_WITH_LETROZOLE, "treatments": [
+        *HP_MAINTENANCE_WITH_LETROZOLE["treatments"], course("zoledronic acid+goserelin", outcome="ongoing")]})
+    assert current(result).rationale.startswith(
+        f"{HP_COURSE}, {LETROZOLE_COURSE} and course 4 (zoledronic acid + goserelin, metastatic, ongoing) "
+        "have not failed")
 
 
 def test_the_trace_names_both_ongoing_courses() -> None:
     result = run(**HP_MAINTENANCE_WITH_LETROZOLE)
     [step] = [s for s in result.trace if s.step == "ongoing course"]
-    assert step.decision.startswith("continue them together while they control the disease")
+    assert step.decision == ("continue them together while they control the disease, unless a safety rule "
+                             "stops them (see safety)")
     assert step.because == f"{HP_COURSE} and {LETROZOLE_COURSE} have not failed"
 
 

@@ -70,6 +70,17 @@ def test_pregnancy_site_entries_do_not_offer_systemic_therapy(site: dict[str, An
     assert any("pregnancy" in c and "after delivery" in c for c in systemic_entry.cautions)
 
 
+def test_pregnancy_says_why_on_a_systemic_site_entry_already_avoided_for_another_reason() -> None:
+    # Deferring local therapy needs a CNS-active regimen; in pregnancy none is offered, and the
+    # entry says pregnancy as well as the missing regimen.
+    result = run(conditions=["pregnancy"], treatments=THP_FAILED,
+                 sites=[{"site": "brain", "lesions": 1, "status": "untreated"}])
+    deferral = entry(result, "brain", "defer")
+    assert deferral.tier is Tier.AVOID
+    assert any("no CNS-active regimen" in c for c in deferral.cautions)
+    assert any(c.startswith("pregnancy: no systemic regimen") for c in deferral.cautions)
+
+
 def test_pregnancy_with_an_ongoing_regimen_does_not_keep_it_for_brain_progression() -> None:
     ongoing = [{"drugs": ["THP"], "setting": "metastatic", "outcome": "ongoing"}]
     result = run(conditions=["pregnancy"], treatments=ongoing,

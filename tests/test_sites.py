@@ -122,6 +122,14 @@ def test_brain_progression_does_not_keep_an_ongoing_regimen_that_must_stop() -> 
     assert any("cannot continue" in step.because for step in result.trace if step.step == "site: brain")
 
 
+def test_symptomatic_brain_progression_gets_local_therapy_first_and_keeps_the_regimen() -> None:
+    result = run(treatments=THP_THEN_TDXD_ONGOING,
+                 sites=[brain(lesions=2, status="progressing_after_local_therapy", symptoms=["neurologic"]),
+                        {"site": "liver", "lesions": 6}])
+    assert entry(result, "brain", "neurosurgical resection").tier is Tier.PREFERRED
+    assert entry(result, "brain", "keeping the current systemic therapy").tier is Tier.PREFERRED
+
+
 def test_brain_and_body_progressing_switch_to_a_cns_active_regimen() -> None:
     result = run(treatments=[*THP_FAILED, {"drugs": ["T-DXd"], "setting": "metastatic", "outcome": "progression"}],
                  sites=[brain(lesions=2, status="progressing_after_local_therapy"), {"site": "liver", "lesions": 6}])

@@ -109,3 +109,10 @@ def test_second_line_trace_names_a_t_dm1_given_before() -> None:
         "line 2 and trastuzumab deruxtecan not received; "
         "received before without progression, so one tier lower: trastuzumab emtansine")
     assert option(result, TDM1).tier is Tier.CONSIDER
+
+
+def test_the_trace_lists_every_drug_received_before_without_progression() -> None:
+    result = run(treatments=[*progressed_on("THP", "T-DM1"), course("T-DXd", outcome="completed"),
+                             course("tucatinib+trastuzumab+capecitabine", outcome="completed")])
+    assert step(result, "later line").because == (
+        "line 3; received before without progression, so one tier lower: trastuzumab deruxtecan, tucatinib")

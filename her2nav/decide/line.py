@@ -62,7 +62,6 @@ class History:
     line: int
     reason: str
     failed_courses: tuple[Course, ...]
-    early_relapse: EarlyRelapse | None
     toxicity_courses: tuple[Course, ...]
     current: CurrentRegimen | None  # None when no anticancer metastatic course is ongoing
     received: frozenset[str]
@@ -119,7 +118,6 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
         line=line,
         reason=reason,
         failed_courses=failed,
-        early_relapse=relapse,
         toxicity_courses=tuple(c for c in courses if c.treatment.outcome is Outcome.TOXICITY),
         current=current,
         received=frozenset(drug for c in courses for drug in c.treatment.drugs),

@@ -56,10 +56,13 @@ def site_option(
 
 
 def _pregnancy_cautions(case: Case, modality: Modality, tier: Tier) -> list[str]:
-    if not case.has(Condition.PREGNANCY) or tier is Tier.AVOID:
+    """What pregnancy adds to an entry: systemic therapy always says why it is not given."""
+    if not case.has(Condition.PREGNANCY):
         return []
     if modality is Modality.SYSTEMIC:
         return [care.SYSTEMIC_PREGNANCY]
+    if tier is Tier.AVOID:
+        return []
     if modality in RADIATION_MODALITIES:
         return [care.RADIATION_PREGNANCY]
     if modality is Modality.EMBOLIZATION:
