@@ -228,18 +228,19 @@ RECEIVED_BEFORE = [
     ("second line after adjuvant T-DXd, relapse at 24 months", ADJUVANT_TDXD_LATE_RELAPSE, TDXD,
      "Second line; trastuzumab deruxtecan received before.",
      "trastuzumab deruxtecan: received before in course 1 (trastuzumab deruxtecan, adjuvant, completed): "
-     "the second-line evidence (DESTINY-Breast03) is for patients who had not received it"),
+     "ASCO 2022 rec 2.1 recommends it second line only if not received; the knowledge base holds no trial of "
+     "giving it again"),
     ("third line after the tucatinib triplet completed", TUCATINIB_COMPLETED, TUCA_HX,
      "Tucatinib received before; CNS-active.",
      "tucatinib: received before in course 3 (tucatinib + trastuzumab + capecitabine, metastatic, completed) "
-     "without progression: re-treatment has little trial evidence"),
+     "without progression: the knowledge base holds no trial of giving it again"),
     ("third line after metastatic T-DXd completed", TDXD_COMPLETED, TDXD,
      "Trastuzumab deruxtecan received before.",
      "trastuzumab deruxtecan: received before in course 3 (trastuzumab deruxtecan, metastatic, completed) "
-     "without progression: re-treatment has little trial evidence"),
+     "without progression: the knowledge base holds no trial of giving it again"),
     ("third line after T-DM1 completed", TDM1_COMPLETED, TDM1, "Later line. After trastuzumab deruxtecan",
      "trastuzumab emtansine: received before in course 3 (trastuzumab emtansine, metastatic, completed) "
-     "without progression: re-treatment has little trial evidence"),
+     "without progression: the knowledge base holds no trial of giving it again"),
 ]
 
 
@@ -265,8 +266,8 @@ def test_second_line_tdm1_takes_the_place_of_tdxd_received_before() -> None:
 def test_stopped_for_toxicity_and_received_before_read_as_two_facts_naming_the_course_once() -> None:
     """The toxicity caution gives the course's label; the re-treatment caution names it by number only."""
     assert option(run(**TDM1_TOXICITY), TDM1).cautions == (
-        "trastuzumab emtansine: received before in course 3 without progression: re-treatment has little "
-        "trial evidence",
+        "trastuzumab emtansine: received before in course 3 without progression: the knowledge base holds "
+        "no trial of giving it again",
         "trastuzumab emtansine: stopped for toxicity in course 3 (trastuzumab emtansine, metastatic, toxicity): "
         "not preferred again",
     )

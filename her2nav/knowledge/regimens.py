@@ -192,8 +192,8 @@ CONTINUE_CURRENT = "Continue current regimen"
 CONTINUED_OUTSIDE_KNOWN_REGIMENS = ("asco-her2-2022",)
 
 # A drug received before without progression (completed, stopped for toxicity, or (neo)adjuvant
-# without early relapse): the trials behind these options enrolled patients who had not had it.
+# without early relapse): the rules offer these options "if not received" (sections 3 and 4).
+RETREATMENT_WITHOUT_PROGRESSION = "the knowledge base holds no trial of giving it again"
 TDXD_RECEIVED_AT_SECOND_LINE = (
-    "the second-line evidence (DESTINY-Breast03) is for patients who had not received it"
+    f"ASCO 2022 rec 2.1 recommends it second line only if not received; {RETREATMENT_WITHOUT_PROGRESSION}"
 )
-RETREATMENT_WITHOUT_PROGRESSION = "re-treatment has little trial evidence"

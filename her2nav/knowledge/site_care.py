@@ -163,35 +163,39 @@ BRAIN_DEFER = Intervention(
     "intracranial response 73.3% (n=15).",
     ("her2climb-brain-2020", "destiny-breast12-2024", "tuxedo-1-2022"),
 )
+_HER2_THERAPY_WITH_BRAIN_METASTASES = (
+    "HER2-targeted therapy is associated with longer survival with brain metastases "
+    "(meta-analysis of 97 studies, 40% at high risk of bias: HR 0.47)"
+)
+_TREAT_THE_BRAIN_AGAIN = "treat the brain again (radiosurgery, or surgery for a large or symptomatic lesion)"
+_ONGOING_CANNOT_CONTINUE = (
+    "The ongoing regimen cannot continue (see its cautions among the systemic options)"
+)
 BRAIN_CONTINUE = Intervention(
     "Continue systemic therapy; brain MRI follow-up", "systemic",
-    "Keep the systemic therapy. HER2-targeted therapy is associated with longer survival with "
-    "brain metastases (meta-analysis of 97 studies, 40% at high risk of bias: HR 0.47), which "
-    "bears out the 2019 source article's claim for trastuzumab. ASCO (2022, rec 8.2 qualifying "
-    "statement) adds the tucatinib regimen for stable brain metastases after local therapy.",
+    f"Keep the systemic therapy. {_HER2_THERAPY_WITH_BRAIN_METASTASES}, which bears out the 2019 "
+    "source article's claim for trastuzumab. ASCO (2022, rec 8.2 qualifying statement) adds the "
+    "tucatinib regimen for stable brain metastases after local therapy.",
     ("erickson-2020",),
 )
 BRAIN_STABLE_NEXT_REGIMEN = Intervention(
     "Brain MRI follow-up; the next systemic regimen from the options above", "systemic",
-    "Treated, stable brain metastases: follow them with brain MRI. The ongoing regimen cannot "
-    "continue (see its cautions among the systemic options), so the systemic therapy changes. "
-    "HER2-targeted therapy is associated with longer survival with brain metastases "
-    "(meta-analysis of 97 studies, 40% at high risk of bias: HR 0.47).",
+    f"Treated, stable brain metastases: follow them with brain MRI. {_ONGOING_CANNOT_CONTINUE}, so "
+    f"the systemic therapy changes. {_HER2_THERAPY_WITH_BRAIN_METASTASES}.",
     ("erickson-2020",),
 )
 BRAIN_FURTHER_LOCAL = Intervention(
     "Further local therapy to the brain, keeping the current systemic therapy", "stereotactic_radiation",
-    "Brain progression after local therapy while the body is controlled: treat the brain again "
-    "(radiosurgery, or surgery for a large or symptomatic lesion) and keep the systemic therapy "
-    "that controls the body (ASCO HER2-positive brain metastases guideline).",
+    f"Brain progression after local therapy while the body is controlled: {_TREAT_THE_BRAIN_AGAIN} "
+    "and keep the systemic therapy that controls the body (ASCO HER2-positive brain metastases "
+    "guideline).",
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_FURTHER_LOCAL_NEXT_REGIMEN = Intervention(
     "Further local therapy to the brain (the ongoing regimen cannot continue)", "stereotactic_radiation",
-    "Brain progression after local therapy: treat the brain again (radiosurgery, or surgery for a "
-    "large or symptomatic lesion). The ongoing regimen cannot continue (see its cautions among the "
-    "systemic options); any next regimen comes from those options, a CNS-active one where offered "
-    "(ASCO HER2-positive brain metastases guideline).",
+    f"Brain progression after local therapy: {_TREAT_THE_BRAIN_AGAIN}. {_ONGOING_CANNOT_CONTINUE}; "
+    "any next regimen comes from those options, a CNS-active one where offered (ASCO "
+    "HER2-positive brain metastases guideline).",
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_SWITCH = Intervention(
