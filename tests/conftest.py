@@ -19,6 +19,8 @@ from her2nav.result import Result, SystemicOption, Tier
 UNDER_MUTATION = "MUTANT_UNDER_TEST" in os.environ
 MUTATION_EXAMPLES = 20
 settings.register_profile("mutation", max_examples=MUTATION_EXAMPLES, derandomize=True, database=None)
+# A quick local loop: `pytest --hypothesis-profile=dev -m "not slow"`. CI keeps the full counts.
+settings.register_profile("dev", max_examples=10)
 if UNDER_MUTATION:
     settings.load_profile("mutation")
 

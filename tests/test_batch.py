@@ -294,6 +294,7 @@ def peak_rss_kib(count: int) -> int:
     return int(done.stdout.strip())
 
 
+@pytest.mark.slow
 def test_memory_does_not_grow_with_the_number_of_cases() -> None:
     small, large = peak_rss_kib(2_000), peak_rss_kib(20_000)
     # Ten times the cases in a fresh process each: a per-case leak of 300 bytes would add over 5 MiB.
