@@ -22,18 +22,21 @@ def brain_decisions(case: Case, site: Site, history: History, systemic: Systemic
     cns_active = cns_active_options(systemic.options)
     ongoing = _ongoing_words(history.current, systemic.current_can_continue)
     facts = describe(site)
-    if site.leptomeningeal:
+    # Leptomeningeal disease belongs to the patient: a second brain entry is planned the same way.
+    leptomeningeal = any(s.site is SiteName.BRAIN and s.leptomeningeal for s in case.sites)
+    if leptomeningeal:
         options = _leptomeningeal(case, site, facts, ongoing if history.current else "", cns_active)
     else:
         options = _options_by_status(case, site, facts, systemic.current_can_continue, ongoing, cns_active)
     actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
     steps = [_trace(site, facts, options, ongoing, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
-    if site.leptomeningeal:
+    if leptomeningeal:
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
         options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
         steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
-    return SiteDecisions(tuple(options), tuple(actions), tuple(_missing(site)), tuple(steps))
+    missing = [] if leptomeningeal else _missing(site)
+    return SiteDecisions(tuple(options), tuple(actions), tuple(missing), tuple(steps))
 
 
 def _leptomeningeal(
@@ -88,10 +91,8 @@ def _stable(case: Case, facts: str, can_continue: bool | None, ongoing: str) -> 
 
 
 def _missing(site: Site) -> list[str]:
-    """Leptomeningeal disease is planned without the status or the count, so neither is missing then."""
+    """Leptomeningeal disease is planned without the status or the count, so this is not asked then."""
     missing: list[str] = []
-    if site.leptomeningeal:
-        return missing
     if site.status is None:
         missing.append("brain status: not given (untreated, treated_stable or progressing_after_local_therapy), "
                        "so local therapy was not chosen")

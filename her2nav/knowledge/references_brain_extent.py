@@ -11,7 +11,7 @@ from her2nav.knowledge.reference_model import Reference, SourceKind
 BRAIN_EXTENT_REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="eano-esmo-lm-2017",
-        trial="EANO-ESMO leptomeningeal metastasis guideline",
+        trial="EANO-ESMO leptomeningeal guideline",
         first_author="Le Rhun E",
         journal="Ann Oncol",
         year=2017,
@@ -26,7 +26,7 @@ BRAIN_EXTENT_REFERENCES: tuple[Reference, ...] = (
     ),
     Reference(
         id="le-rhun-lm-2019",
-        trial="How we treat leptomeningeal metastases (review)",
+        trial="Le Rhun leptomeningeal review",
         first_author="Le Rhun E",
         journal="ESMO Open",
         year=2019,
