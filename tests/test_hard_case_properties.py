@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from her2nav.case import Case
+from her2nav.decide.cautions import CYTOTOXIC_DRUGS
 from her2nav.errors import InvalidCase
 from her2nav.navigate import Settings, navigate
 from her2nav.result import Modality, Result, Tier
@@ -61,3 +62,38 @@ def test_leptomeningeal_disease_is_never_oligometastatic(
         return
     assert not result.case.oligometastatic
     assert not [o for o in result.site_specific if o.site in ("liver", "lung") and o.modality in LOCAL_BRAIN_TREATMENT]
+
+
+def _offered(result: Result) -> list[Any]:
+    return [o for o in result.systemic if o.tier is not Tier.AVOID]
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings, st.one_of(st.integers(5, 39), st.floats(5, 39.9)))
+def test_lvef_under_40_never_offers_lapatinib(mapping: dict[str, Any], config: Settings, lvef: float) -> None:
+    result = _navigate({**mapping, "lvef": lvef}, config)
+    if result is None:
+        return
+    assert not [o for o in _offered(result) if "lapatinib" in o.drugs]
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings, st.sampled_from([3, 4]))
+def test_an_unfit_patient_is_never_preferred_chemotherapy(mapping: dict[str, Any], config: Settings,
+                                                          ecog: int) -> None:
+    result = _navigate({**mapping, "ecog": ecog}, config)
+    if result is None:
+        return
+    too_high = [Tier.PREFERRED] if ecog == 3 else [Tier.PREFERRED, Tier.ALTERNATIVE]
+    chemotherapy = [o for o in result.systemic if not CYTOTOXIC_DRUGS.isdisjoint(o.drugs)]
+    assert not [o for o in chemotherapy if o.tier in too_high]
+
+
+@PROPERTY_SETTINGS
+@given(case_mapping(), navigator_settings)
+def test_liver_impairment_never_offers_docetaxel(mapping: dict[str, Any], config: Settings) -> None:
+    conditions = sorted({*mapping.get("conditions", []), "hepatic_impairment"})
+    result = _navigate({**mapping, "conditions": conditions}, config)
+    if result is None:
+        return
+    assert not [o for o in _offered(result) if "docetaxel" in o.drugs]

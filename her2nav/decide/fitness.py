@@ -48,4 +48,4 @@ def fitness_step(case: Case) -> TraceStep:
     ecog = case.ecog or 0
     decision = ("chemotherapy-containing options consider at most" if ecog >= safety.ECOG_CONSIDER_AT_MOST
                 else "chemotherapy-containing options one tier lower")
-    return TraceStep("fitness", decision, f"ECOG {ecog}: {safety.BEST_SUPPORTIVE_CARE}")
+    return TraceStep("fitness for chemotherapy", decision, f"ECOG {ecog}: {safety.BEST_SUPPORTIVE_CARE}")

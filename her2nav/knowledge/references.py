@@ -1412,7 +1412,8 @@ _REFERENCES: tuple[Reference, ...] = (
     ),
 )
 
-REFERENCES: Mapping[str, Reference] = _index((*_REFERENCES, *BRAIN_EXTENT_REFERENCES))
+_REFERENCES = (*_REFERENCES, *BRAIN_EXTENT_REFERENCES)  # kept in their own module (section 10.5)
+REFERENCES: Mapping[str, Reference] = _index(_REFERENCES)
 """Every citable or named source, keyed by its evidence-sheet id."""
 
 
