@@ -117,22 +117,20 @@ def _radiation_by_count(case: Case, lesions: int | None, facts: str) -> list[Sit
     """1-4 lesions radiosurgery alone; 5-10 radiosurgery or hippocampal-avoidance whole-brain
     radiotherapy with memantine; more than 10 whole-brain first. An unknown count keeps
     radiosurgery first and whole-brain as the alternative, and `missing` says what would change."""
-    def entry(item: Intervention, tier: Tier, band: str) -> SiteOption:
-        if not band:
-            return site_option(case, BRAIN, item, tier, facts)
-        option = site_option(case, BRAIN, item, tier, f"{facts}; {band}")
-        return evolve(option, evidence=tuple(dict.fromkeys((*option.evidence, *extent.LESION_COUNT_EVIDENCE))))
+    def entry(item: Intervention, tier: Tier, band: str = "", more: tuple[str, ...] = ()) -> SiteOption:
+        option = site_option(case, BRAIN, item, tier, f"{facts}; {band}" if band else facts)
+        return evolve(option, evidence=tuple(dict.fromkeys((*option.evidence, *more))))
 
+    many = extent.MANY_LESION_EVIDENCE
     if lesions is None:
-        return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED, ""),
-                entry(care.BRAIN_WHOLE_BRAIN, Tier.ALTERNATIVE, "")]
+        return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED), entry(care.BRAIN_WHOLE_BRAIN, Tier.ALTERNATIVE)]
     if lesions <= extent.RADIOSURGERY_PREFERRED_UP_TO:
         return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED, extent.FEW_LESIONS)]
     if lesions <= extent.RADIOSURGERY_OFFERED_UP_TO:
-        return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED, extent.SEVERAL_LESIONS),
-                entry(care.BRAIN_WHOLE_BRAIN, Tier.PREFERRED, extent.SEVERAL_LESIONS)]
-    return [entry(care.BRAIN_WHOLE_BRAIN, Tier.PREFERRED, extent.MANY_LESIONS),
-            entry(care.BRAIN_RADIOSURGERY, Tier.CONSIDER, extent.MANY_LESIONS)]
+        return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED, extent.SEVERAL_LESIONS, many),
+                entry(care.BRAIN_WHOLE_BRAIN, Tier.PREFERRED, extent.SEVERAL_LESIONS, many)]
+    return [entry(care.BRAIN_WHOLE_BRAIN, Tier.PREFERRED, extent.MANY_LESIONS, many),
+            entry(care.BRAIN_RADIOSURGERY, Tier.CONSIDER, extent.MANY_LESIONS, many)]
 
 
 def _deferral(case: Case, facts: str, symptomatic: bool, cns_active: list[SystemicOption]) -> SiteOption:

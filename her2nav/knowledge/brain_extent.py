@@ -35,7 +35,9 @@ COUNT_UNKNOWN_MISSING = (
     "whole-brain radiotherapy with hippocampal avoidance and memantine would be offered equally; "
     "with more than 10 it would be preferred and radiosurgery only considered"
 )
-LESION_COUNT_EVIDENCE = ("jlgk0901-2014", "nrg-cc001-2020", *_ASCO_BRAIN_LOCAL)
+# Added to the radiation entries' own evidence for 5 lesions or more (1-4 rests on the guidelines already cited).
+MANY_LESION_EVIDENCE = ("jlgk0901-2014", "nrg-cc001-2020")
+LESION_COUNT_EVIDENCE = (*MANY_LESION_EVIDENCE, *_ASCO_BRAIN_LOCAL)
 
 # ------------------------------------------------------------------------- leptomeningeal disease
 
