@@ -64,9 +64,9 @@ LEPTOMENINGEAL_RESECTION = Intervention(
 )
 LEPTOMENINGEAL_RADIOSURGERY = Intervention(
     "Stereotactic radiosurgery", "stereotactic_radiation",
-    "Leptomeningeal disease spreads along the meninges and cerebrospinal fluid; radiosurgery of "
-    "lesions does not treat it (EANO-ESMO guideline; Le Rhun 2019: focal radiotherapy for nodules "
-    "and symptomatic sites).",
+    "Leptomeningeal disease spreads along the meninges and the cerebrospinal fluid, so radiosurgery "
+    "of brain lesions is not its treatment here; radiotherapy goes to nodules and symptomatic sites "
+    "(Le Rhun 2019, from the authors of the EANO-ESMO guideline).",
     _LEPTOMENINGEAL_EVIDENCE,
 )
 LEPTOMENINGEAL_NO_LOCAL_THERAPY = (
