@@ -317,6 +317,9 @@ class Case:
 
     @property
     def oligometastatic(self) -> bool:
+        """Five lesions or fewer in all, every count known; leptomeningeal disease never is (section 10.5)."""
+        if any(site.leptomeningeal for site in self.sites):
+            return False
         counts = [site.lesions for site in self.sites]
         return all(n is not None for n in counts) and sum(n or 0 for n in counts) <= OLIGOMETASTATIC_MAX_LESIONS
 

@@ -128,8 +128,7 @@ ABSENT = [
     ("LVEF 60: no LVEF caution on T-DXd + pertuzumab", {"lvef": 60}, TDXD_P, "LVEF"),
     ("LVEF 45: no LVEF caution on neratinib + capecitabine (no antibody)", {"lvef": 45, **THIRD_LINE}, NERA_X,
      "LVEF"),
-    ("LVEF 45: no LVEF caution on lapatinib + capecitabine (no antibody)", {"lvef": 45, **THIRD_LINE}, LAPA_X,
-     "LVEF"),
+    # Lapatinib + capecitabine has its own LVEF caution since rule 10.6 (tests/test_hard_safety.py).
     ("neuropathy: no neuropathy caution on second-line T-DXd", {**_conditions("peripheral_neuropathy"),
                                                                  **SECOND_LINE}, TDXD, "neuropathy"),
     ("neuropathy: no neuropathy caution on neratinib + capecitabine", {**_conditions("peripheral_neuropathy"),

@@ -44,10 +44,11 @@ def test_neurologic_symptoms_are_urgent_and_put_local_therapy_first() -> None:
 
 @pytest.mark.parametrize(
     ("lesions", "whole_brain_offered"),
-    [(1, False), (3, True), (12, True), (None, True)],
-    ids=["single lesion", "three lesions", "many lesions", "count unknown"],
+    [(1, False), (3, False), (7, True), (None, True)],
+    ids=["single lesion", "three lesions (1-4: radiosurgery alone)", "seven lesions", "count unknown"],
 )
 def test_local_therapy_by_number_of_lesions(lesions: int | None, whole_brain_offered: bool) -> None:
+    """Section 10.5 bands up to 10 lesions; more than 10 is in tests/test_brain_extent.py."""
     result = run(treatments=THP_FAILED, sites=[brain(lesions=lesions, status="untreated")])
     assert entry(result, "brain", "radiosurgery").tier is Tier.PREFERRED
     assert entry(result, "brain", "resection").tier is Tier.ALTERNATIVE  # no symptoms: only if large

@@ -5,7 +5,7 @@ from __future__ import annotations
 from her2nav.case import Case, Condition, Er, Pr, Presentation
 from her2nav.decide.line import History
 from her2nav.knowledge import actions as words
-from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, LVEF_CAUTION_BELOW
+from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, ECOG_CONSIDER_AT_MOST, LVEF_CAUTION_BELOW
 from her2nav.result import Action, ActionKind, SystemicOption, Tier
 
 
@@ -15,6 +15,8 @@ def general_actions(case: Case, history: History, systemic: tuple[SystemicOption
         actions.append(Action(ActionKind.REBIOPSY, words.REBIOPSY))
     if case.has(Condition.PREGNANCY):
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PREGNANCY))
+    if case.ecog is not None and case.ecog >= ECOG_CONSIDER_AT_MOST:  # section 10.7
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PALLIATIVE_CARE))
     cardiac = _cardiac_action(case)
     if cardiac:
         actions.append(cardiac)

@@ -9,7 +9,9 @@ from her2nav.decide.line import CurrentRegimen, History
 from her2nav.decide.site_common import SiteDecisions, describe, site_option
 from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import actions as action_words
+from her2nav.knowledge import brain_extent as extent
 from her2nav.knowledge import site_care as care
+from her2nav.knowledge.site_care import Intervention
 from her2nav.result import Action, ActionKind, SiteOption, SystemicOption, Tier, TraceStep
 
 BRAIN = SiteName.BRAIN.value
@@ -20,15 +22,46 @@ def brain_decisions(case: Case, site: Site, history: History, systemic: Systemic
     cns_active = cns_active_options(systemic.options)
     ongoing = _ongoing_words(history.current, systemic.current_can_continue)
     facts = describe(site)
-    options = _options_by_status(case, site, facts, systemic.current_can_continue, ongoing, cns_active)
+    # Leptomeningeal disease belongs to the patient: a second brain entry is planned the same way.
+    leptomeningeal = any(s.site is SiteName.BRAIN and s.leptomeningeal for s in case.sites)
+    if leptomeningeal:
+        options = _leptomeningeal(case, site, facts, ongoing if history.current else "", cns_active)
+    else:
+        options = _options_by_status(case, site, facts, systemic.current_can_continue, ongoing, cns_active)
     actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
     steps = [_trace(site, facts, options, ongoing, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
-    if site.leptomeningeal:
+    if leptomeningeal:
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
         options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
         steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
-    return SiteDecisions(tuple(options), tuple(actions), tuple(_missing(site)), tuple(steps))
+    missing = [] if leptomeningeal else _missing(site)
+    return SiteDecisions(tuple(options), tuple(actions), tuple(missing), tuple(steps))
+
+
+def _leptomeningeal(
+    case: Case, site: Site, facts: str, ongoing: str, cns_active: list[SystemicOption]
+) -> list[SiteOption]:
+    """Section 10.5: radiotherapy to symptomatic or bulky sites and a CNS-active regimen; never
+    resection or radiosurgery of brain lesions, whatever the status, count or symptoms."""
+    symptomatic = Symptom.NEUROLOGIC in site.symptoms
+    radiotherapy_tier = Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE
+    radiotherapy_facts = facts if symptomatic else f"{facts}; the case does not record bulky (nodular) disease"
+    body = "; ".join(part for part in (facts, ongoing) if part)
+    if cns_active:
+        systemic = site_option(case, BRAIN, extent.LEPTOMENINGEAL_SYSTEMIC, Tier.PREFERRED,
+                               f"{body}; {_offered(cns_active)}")
+    else:
+        systemic = site_option(case, BRAIN, extent.LEPTOMENINGEAL_SYSTEMIC, Tier.CONSIDER, body,
+                               [care.NO_CNS_ACTIVE_REGIMEN])
+    return [
+        site_option(case, BRAIN, extent.LEPTOMENINGEAL_RADIOTHERAPY, radiotherapy_tier, radiotherapy_facts),
+        systemic,
+        site_option(case, BRAIN, extent.LEPTOMENINGEAL_RESECTION, Tier.AVOID, facts,
+                    [extent.LEPTOMENINGEAL_NO_LOCAL_THERAPY]),
+        site_option(case, BRAIN, extent.LEPTOMENINGEAL_RADIOSURGERY, Tier.AVOID, facts,
+                    [extent.LEPTOMENINGEAL_NO_LOCAL_THERAPY]),
+    ]
 
 
 def _options_by_status(
@@ -58,13 +91,13 @@ def _stable(case: Case, facts: str, can_continue: bool | None, ongoing: str) -> 
 
 
 def _missing(site: Site) -> list[str]:
-    missing = []
+    """Leptomeningeal disease is planned without the status or the count, so this is not asked then."""
+    missing: list[str] = []
     if site.status is None:
         missing.append("brain status: not given (untreated, treated_stable or progressing_after_local_therapy), "
                        "so local therapy was not chosen")
     if site.lesions is None:
-        missing.append("brain lesions: not given, so the choice between radiosurgery and whole-brain "
-                       "radiotherapy was not judged")
+        missing.append(extent.COUNT_UNKNOWN_MISSING)
     return missing
 
 
@@ -75,15 +108,29 @@ def cns_active_options(systemic: tuple[SystemicOption, ...]) -> list[SystemicOpt
 
 
 def local_therapy(case: Case, site: Site, facts: str, symptomatic: bool) -> list[SiteOption]:
-    """Surgery for a large or symptomatic lesion, radiosurgery for a limited number, whole-brain
-    radiotherapy when lesions are many (never for a single one)."""
-    options = [
-        site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE, facts),
-        site_option(case, BRAIN, care.BRAIN_RADIOSURGERY, Tier.PREFERRED, facts),
-    ]
-    if site.lesions != 1:
-        options.append(site_option(case, BRAIN, care.BRAIN_WHOLE_BRAIN, Tier.ALTERNATIVE, facts))
-    return options
+    """Surgery for a large or symptomatic lesion (section 6), then radiation by lesion count (10.5)."""
+    surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE, facts)
+    return [surgery, *_radiation_by_count(case, site.lesions, facts)]
+
+
+def _radiation_by_count(case: Case, lesions: int | None, facts: str) -> list[SiteOption]:
+    """1-4 lesions radiosurgery alone; 5-10 radiosurgery or hippocampal-avoidance whole-brain
+    radiotherapy with memantine; more than 10 whole-brain first. An unknown count keeps
+    radiosurgery first and whole-brain as the alternative, and `missing` says what would change."""
+    def entry(item: Intervention, tier: Tier, band: str = "", more: tuple[str, ...] = ()) -> SiteOption:
+        option = site_option(case, BRAIN, item, tier, f"{facts}; {band}" if band else facts)
+        return evolve(option, evidence=tuple(dict.fromkeys((*option.evidence, *more))))
+
+    many = extent.MANY_LESION_EVIDENCE
+    if lesions is None:
+        return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED), entry(care.BRAIN_WHOLE_BRAIN, Tier.ALTERNATIVE)]
+    if lesions <= extent.RADIOSURGERY_PREFERRED_UP_TO:
+        return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED, extent.FEW_LESIONS)]
+    if lesions <= extent.RADIOSURGERY_OFFERED_UP_TO:
+        return [entry(care.BRAIN_RADIOSURGERY, Tier.PREFERRED, extent.SEVERAL_LESIONS, many),
+                entry(care.BRAIN_WHOLE_BRAIN, Tier.PREFERRED, extent.SEVERAL_LESIONS, many)]
+    return [entry(care.BRAIN_WHOLE_BRAIN, Tier.PREFERRED, extent.MANY_LESIONS, many),
+            entry(care.BRAIN_RADIOSURGERY, Tier.CONSIDER, extent.MANY_LESIONS, many)]
 
 
 def _deferral(case: Case, facts: str, symptomatic: bool, cns_active: list[SystemicOption]) -> SiteOption:

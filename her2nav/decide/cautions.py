@@ -138,6 +138,8 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
     concerns: list[Concern] = []
     if drug in safety.CARDIAC_HER2_DRUGS:
         concerns.extend(_cardiac_concerns(case))
+    if drug == safety.LAPATINIB:
+        concerns.extend(_lapatinib_cardiac_concerns(case))
     if drug == "trastuzumab deruxtecan" and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
         concerns.append(Concern(safety.ILD_TEXT, rules_out=True))
     if drug in safety.NEUROPATHY_DRUGS and case.has(Condition.PERIPHERAL_NEUROPATHY):
@@ -146,6 +148,8 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
         concerns.extend(_capecitabine_concerns(case))
     if drug in safety.HEPATIC_DOSE_DRUGS and _liver_function_impaired(case):
         concerns.append(Concern(safety.HEPATIC_TEXT))
+    if drug in (safety.DOCETAXEL, safety.PACLITAXEL) and _liver_function_impaired(case):
+        concerns.append(_taxane_liver_concern(drug))
     if drug in safety.DIARRHEA_TEXT:
         concerns.append(Concern(safety.DIARRHEA_TEXT[drug]))
     if drug in safety.HER2_TKIS:
@@ -171,6 +175,18 @@ def _cardiac_concerns(case: Case) -> list[Concern]:
     return []
 
 
+def _lapatinib_cardiac_concerns(case: Case) -> list[Concern]:
+    """Section 10.6: LVEF below 40% rules lapatinib out; below 50% or heart failure, the label's rules."""
+    lvef = case.lvef
+    if lvef is not None and lvef < safety.LVEF_AVOID_BELOW:
+        return [Concern(f"LVEF {lvef:g}%: {safety.LAPATINIB_AVOID}; {safety.LAPATINIB_LVEF_LABEL}", rules_out=True)]
+    findings = (["heart failure"] if case.has(Condition.HEART_FAILURE) else []) + (
+        [f"LVEF {lvef:g}% is below 50%"] if lvef is not None and lvef < safety.LVEF_CAUTION_BELOW else [])
+    if findings:
+        return [Concern(f"{' and '.join(findings)}: {safety.LAPATINIB_LVEF_LABEL}")]
+    return []
+
+
 def _cross_resistance(drug: str, history: History) -> list[Concern]:
     other = sorted(tki for tki in safety.HER2_TKIS & history.failed_drugs if tki != drug)
     if not other:
@@ -188,6 +204,13 @@ def _capecitabine_concerns(case: Case) -> list[Concern]:
         concerns.append(Concern(f"creatinine clearance {clearance:g} mL/min: capecitabine is not "
                                 f"given below {safety.CAPECITABINE_RENAL_LIMIT:g} mL/min", rules_out=True))
     return concerns
+
+
+def _taxane_liver_concern(drug: str) -> Concern:
+    """Section 10.12: docetaxel is ruled out with liver impairment; paclitaxel takes its place, with a caution."""
+    if drug == safety.DOCETAXEL:
+        return Concern(safety.DOCETAXEL_HEPATIC_TEXT, rules_out=True)
+    return Concern(safety.PACLITAXEL_HEPATIC_TEXT)
 
 
 def _liver_function_impaired(case: Case) -> bool:

@@ -16,6 +16,7 @@ from her2nav.decide.site_common import SiteDecisions, combine, describe, site_op
 from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import safety
 from her2nav.knowledge import site_care as care
+from her2nav.knowledge.brain_extent import LEPTOMENINGEAL_NOT_OLIGOMETASTATIC
 from her2nav.result import TIER_ORDER, SiteOption, SystemicOption, Tier, TraceStep
 
 __all__ = ["SiteDecisions", "site_options"]
@@ -138,7 +139,8 @@ def _lesion_counts(case: Case, systemic: tuple[SystemicOption, ...]) -> SiteDeci
     missing = []
     unknown = list(dict.fromkeys(s.site.value for s in case.sites if s.lesions is None))
     known_total = sum(s.lesions or 0 for s in case.sites)
-    undecided = bool(unknown) and known_total <= OLIGOMETASTATIC_MAX_LESIONS
+    leptomeningeal = any(s.leptomeningeal for s in case.sites)
+    undecided = bool(unknown) and known_total <= OLIGOMETASTATIC_MAX_LESIONS and not leptomeningeal
     if undecided:
         missing.append(f"lesions: not given for {', '.join(unknown)}, so oligometastatic status was not judged")
     # The general missing fact already names bone agents when capecitabine is among the options.
@@ -146,7 +148,9 @@ def _lesion_counts(case: Case, systemic: tuple[SystemicOption, ...]) -> SiteDeci
     if any(s.site is SiteName.BONE for s in case.sites) and case.creatinine_clearance is None and not renal_named:
         missing.append("creatinine_clearance: not given, so the zoledronic acid dose and the denosumab "
                        "hypocalcemia risk were not checked")
-    if case.oligometastatic:
+    if leptomeningeal:
+        because = LEPTOMENINGEAL_NOT_OLIGOMETASTATIC
+    elif case.oligometastatic:
         because = f"every site gives lesions and they add up to {OLIGOMETASTATIC_MAX_LESIONS} or fewer"
     elif undecided:
         because = f"lesions not given for {', '.join(unknown)}"

@@ -6,6 +6,7 @@ from attrs import evolve, frozen
 
 from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
 from her2nav.decide.cautions import Assessment, SafetyReview
+from her2nav.decide.fitness import enrolled_fit_patients, fitness_step, fitted, poor_fitness
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
 from her2nav.knowledge.regimens import (
     CONTINUE_CURRENT,
@@ -51,6 +52,9 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
         continued, others = _continue_ongoing(history.current, review, by_key)
         can_continue = continued.tier is not Tier.AVOID
         options = [continued, *others]
+    if poor_fitness(case):
+        options = fitted(options, case)
+        steps.append(fitness_step(case))
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
@@ -247,7 +251,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         tier=tier,
         rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
         evidence=(*regimen.evidence, *(note.evidence if note else ())),
-        cautions=(*candidate.cautions, *found.cautions),
+        cautions=(*candidate.cautions, *found.cautions, *enrolled_fit_patients(regimen.key, review.case)),
     )
 
 

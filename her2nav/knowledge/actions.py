@@ -50,3 +50,7 @@ DENTAL_REVIEW = (
 LEPTOMENINGEAL = (
     "Leptomeningeal disease: refer for neuro-oncology specialist review before treatment is chosen."
 )
+PALLIATIVE_CARE = (
+    "ECOG 4: refer for palliative care review; chemotherapy-containing options are at most "
+    "'consider', and best supportive care alone is a valid choice."
+)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from her2nav.knowledge import site_care
+from her2nav.knowledge import brain_extent, site_care
 from her2nav.knowledge.regimens import CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS
 
 
 def cited_reference_ids() -> frozenset[str]:
     ids = {ref_id for regimen in REGIMENS.values() for ref_id in regimen.evidence}
     ids.update(CONTINUED_OUTSIDE_KNOWN_REGIMENS)
-    for value in vars(site_care).values():
-        if isinstance(value, site_care.Intervention):
-            ids.update(value.evidence)
+    for module in (site_care, brain_extent):
+        for value in vars(module).values():
+            if isinstance(value, site_care.Intervention):
+                ids.update(value.evidence)
+    ids.update(brain_extent.LESION_COUNT_EVIDENCE)
     for note in site_care.BRAIN_NOTES.values():
         ids.update(note.evidence)
     return frozenset(ids)

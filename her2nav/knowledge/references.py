@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from her2nav.knowledge.reference_model import Reference, SourceKind
+from her2nav.knowledge.references_brain_extent import BRAIN_EXTENT_REFERENCES
 
 _TRIAL = SourceKind.TRIAL
 _META = SourceKind.META_ANALYSIS
@@ -1411,6 +1412,7 @@ _REFERENCES: tuple[Reference, ...] = (
     ),
 )
 
+_REFERENCES = (*_REFERENCES, *BRAIN_EXTENT_REFERENCES)  # kept in their own module (section 10.5)
 REFERENCES: Mapping[str, Reference] = _index(_REFERENCES)
 """Every citable or named source, keyed by its evidence-sheet id."""
 

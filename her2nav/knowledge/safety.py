@@ -66,3 +66,47 @@ OVARIAN_SUPPRESSION_TEXT: Mapping[str, str] = {
 POOR_PERFORMANCE_ECOG = 3
 BONE_MARROW_TEXT = "bone marrow involvement: myelosuppressive chemotherapy needs close blood-count monitoring"
 JAUNDICE_TEXT = "jaundice: review doses of hepatically cleared drugs and consider whether this is visceral crisis"
+
+# Lapatinib and the heart (clinical-rules.md section 10.6), quoting the US Tykerb label
+# (Warnings and Precautions; Dose Modification Guidelines, cardiac events).
+LAPATINIB = "lapatinib"
+LAPATINIB_LVEF_LABEL = (
+    "lapatinib US label: evaluate LVEF before starting to confirm it is within the institution's "
+    "normal limits, and during treatment; stop for a decrease of grade 2 or more or below the "
+    "institution's lower limit of normal; it may restart at 1,000 mg a day after at least 2 weeks "
+    "if LVEF recovers to normal and the patient has no symptoms"
+)
+LAPATINIB_AVOID = "not given below 40%, as for the HER2 antibodies, pending cardio-oncology review"
+
+# Fitness (clinical-rules.md section 10.7). ECOG 3: chemotherapy-containing options one tier
+# lower; ECOG 4: `consider` at most, and a palliative-care review.
+ECOG_ONE_TIER_LOWER = 3
+ECOG_CONSIDER_AT_MOST = 4
+POOR_FITNESS_TIER_TEXT: Mapping[int, str] = {
+    3: "one tier lower than for a fit patient, as it contains chemotherapy",
+    4: "consider at most, as it contains chemotherapy",
+}
+BEST_SUPPORTIVE_CARE = (
+    "best supportive care alone is a valid choice; HER2-targeted therapy without chemotherapy "
+    "keeps its tier"
+)
+# Pivotal trials whose eligibility (ECOG 0-1) was verified (docs/evidence-verification.md), by regimen key.
+ENROLLED_ECOG_0_1: Mapping[str, str] = {
+    "thp": "CLEOPATRA enrolled only patients with ECOG 0 or 1",
+}
+
+# Liver function and the taxane (clinical-rules.md section 10.12), quoting the docetaxel US label's
+# boxed warning and the paclitaxel label's hepatic precaution.
+DOCETAXEL = "docetaxel"
+PACLITAXEL = "paclitaxel"
+DOCETAXEL_HEPATIC_TEXT = (
+    "liver impairment: docetaxel is not given (US label, boxed warning: avoid with bilirubin above "
+    "the upper limit of normal, or AST and/or ALT above 1.5 times it with alkaline phosphatase above "
+    "2.5 times it; treatment-related deaths are more frequent with abnormal liver function); "
+    "paclitaxel is the taxane to use instead"
+)
+PACLITAXEL_HEPATIC_TEXT = (
+    "liver impairment: higher risk of toxicity, particularly grade 3-4 myelosuppression, and not "
+    "recommended with severe impairment (bilirubin over 5 times the upper limit of normal, or "
+    "transaminases 10 times or more) (paclitaxel label); check liver tests before each dose"
+)

@@ -140,8 +140,8 @@ BRAIN_SURGERY = Intervention(
 BRAIN_RADIOSURGERY = Intervention(
     "Stereotactic radiosurgery", "stereotactic_radiation",
     "Radiosurgery for a limited number of lesions; for a single lesion under 3-4 cm without "
-    "symptomatic mass effect, radiosurgery or surgery (ASCO brain guideline, 2022 rec 2.2). How "
-    "many lesions suit radiosurgery is the radiation oncologist's judgement. The 2014 guideline "
+    "symptomatic mass effect, radiosurgery or surgery (ASCO brain guideline, 2022 rec 2.2). Its "
+    "tier follows the number of lesions. The 2014 guideline "
     "is cited; the 2022 update's citation could not be verified.",
     _ASCO_BRAIN_LOCAL,
 )
