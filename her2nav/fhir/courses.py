@@ -66,6 +66,7 @@ class Course:
     setting_because: str
     outcome_because: str
     outcome_inferred: bool
+    outcome_source: SourceRef | None = None  # the observation or stop that ended the course
 
 
 @frozen
@@ -162,9 +163,8 @@ def _stop_reason(res: Mapping[str, Any]) -> str | None:
         coding = find_code(concept, {C.SNOMED: C.STOP_REASONS})
         if coding is not None:
             return C.STOP_REASONS[coding.code]
-    if reasons:
-        return "other"
-    return "completed" if status_code(res) == "completed" else None
+    # a status of completed alone says a dose was given or an order ran out, not why the course ended
+    return "other" if reasons else None
 
 
 def _intent(res: Mapping[str, Any]) -> str | None:
@@ -283,11 +283,37 @@ def _metastatic_courses(records: list[MedRecord], timeline: Timeline) -> list[Co
     while segments and not segments[-1]:
         segments.pop()
     undated = [r for r in records if r.start is None]
-    courses = [_metastatic_course(seg, ends[i], is_last=(i == len(segments) - 1))
-               for i, seg in enumerate(segments) if seg]
+    courses = []
+    for index, segment in enumerate(segments):
+        runs = _runs(segment)
+        for number, run in enumerate(runs):
+            last_run = number == len(runs) - 1
+            courses.append(_metastatic_course(run, ends[index] if last_run else None,
+                                              is_last=last_run and index == len(segments) - 1))
     if undated:
         courses.append(_metastatic_course(undated, None, is_last=not courses))
     return courses
+
+
+def _runs(records: list[MedRecord]) -> list[list[MedRecord]]:
+    """Records cut where new drugs start after every earlier record had ended (a change of regimen).
+
+    The same drugs started again after a pause continue their course.
+    """
+    runs: list[list[MedRecord]] = []
+    run_end: datetime.date | None = None
+    for record in records:
+        assert record.start is not None
+        drugs = {d for r in runs[-1] for d in r.drugs} if runs else set()
+        ended_before = run_end is not None and record.start.day > run_end
+        if not runs or (ended_before and not set(record.drugs) <= drugs):
+            runs.append([record])
+            run_end = None
+        else:
+            runs[-1].append(record)
+        end = datetime.date.max if record.current else (record.end or record.start).day
+        run_end = end if run_end is None else max(run_end, end)
+    return runs
 
 
 def _metastatic_course(records: list[MedRecord], end_event: tuple[Any, ...] | None, is_last: bool) -> Course:
@@ -298,7 +324,8 @@ def _metastatic_course(records: list[MedRecord], end_event: tuple[Any, ...] | No
         kind = "progression" if end_event[1] == "progression" else "toxicity"
         src: SourceRef = end_event[2]
         because = f"{end_event[3]} ({src.resource} {src.place}, {end_event[0].text})"
-        return Course(_drugs(records), "metastatic", kind, start, end, None, (*sources, src), why, because, False)
+        return Course(_drugs(records), "metastatic", kind, start, end, None, (*sources, src), why, because, False,
+                      src)
     if is_last and any(r.current for r in records):
         return Course(_drugs(records), "metastatic", "ongoing", start, end, None, sources, why,
                       "still active in the record", False)

@@ -232,11 +232,11 @@ def condition_findings(entry: Entry) -> Iterator[Finding | Skipped]:
         yield Skipped(source, f"clinical status {clinical}: not a current fact")
     elif site is not None:
         note = ""
-        if site[1].code in C.MENINGES_CODES:
+        if "leptomening" in concept_words(code):
+            note = "leptomeningeal"
+        elif site[1].code in C.MENINGES_CODES:
             note = ("cerebral meninges: leptomeningeal or dural is not said; give "
                     "--site brain:...:leptomeningeal if leptomeningeal")
-        elif "leptomening" in concept_words(code):
-            note = "leptomeningeal"
         yield Finding("sites", site[0], onset, source, note=note)
     elif primary is not None:
         yield Finding("primary_diagnosis", True, onset, source)

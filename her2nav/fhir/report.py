@@ -169,9 +169,9 @@ def _course_entries(index: int, course: Course) -> list[Provenance]:
     span = " to ".join(d.text for d in (course.start, course.end) if d) or "no dates"
     entries = [
         Provenance(where, " + ".join(course.drugs), READ, course.sources, f"{span}; records grouped into one course"),
-        Provenance(f"{where}.setting", course.setting, INFERRED, (), course.setting_because),
-        Provenance(f"{where}.outcome", course.outcome, INFERRED if course.outcome_inferred else READ, (),
-                   course.outcome_because),
+        Provenance(f"{where}.setting", course.setting, INFERRED, course.sources, course.setting_because),
+        Provenance(f"{where}.outcome", course.outcome, INFERRED if course.outcome_inferred else READ,
+                   (course.outcome_source,) if course.outcome_source else course.sources, course.outcome_because),
     ]
     if course.months_to_recurrence is not None:
         entries.append(Provenance(f"{where}.months_to_recurrence", f"{course.months_to_recurrence:g}", INFERRED, (),
