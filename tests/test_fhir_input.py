@@ -86,7 +86,7 @@ def test_deep_nesting_is_refused_without_a_traceback() -> None:
     (b"[1, 2]", "not a FHIR resource"),
     (b'{"resourceType": "Bundle", "entry": {"resource": 1}}', "must be a list"),
     (b'{"resourceType": "Bundle", "entry": [1, {"resource": "x"}, {"resource": {"resourceType": 3}}]}',
-     "at least one metastatic site"),
+     "holds no resources"),
     (b'{"resourceType": "Observation", "effectiveDateTime": NaN, "code": {"coding": [{"code": 3}]}}', "er: required"),
 ], ids=["empty", "not json", "not a resource", "entry not a list", "junk entries", "NaN date"])
 def test_malformed_input_is_exit_2_with_a_message(data: bytes, message: str) -> None:
