@@ -246,9 +246,11 @@ def _perioperative(records: list[MedRecord], setting: str, timeline: Timeline) -
     start, end = _span(records)
     meta = timeline.metastatic
     months = None
-    outcome, because, inferred = "completed", "no stop for toxicity recorded", True
+    outcome, because, inferred = "completed", "no other end recorded (the default for a (neo)adjuvant course)", True
     if any(r.stop == "toxicity" for r in records):
         outcome, because, inferred = "toxicity", "a drug was stopped as not tolerated", False
+    elif any(r.stop == "completed" for r in records):
+        because, inferred = "treatment completed, as its stop reason says", False
     if meta is not None:
         if end is None or end.day >= meta.day:
             months = 0.0

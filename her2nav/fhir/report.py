@@ -120,8 +120,9 @@ def provenance(reading: FhirReading) -> list[Provenance]:
     entries += [Provenance("conditions", "pregnancy", READ, (f.source,)) for f in reading.findings
                 if f.field == "pregnancy"]
     entries += _site_entries(reading)
+    metastatic = _metastatic_source(reading)
     for index, course in enumerate(reading.courses):
-        entries += _course_entries(index, course)
+        entries += _course_entries(index, course, metastatic)
     entries += _extra_entries(reading)
     entries += [Provenance(c.field, "", ProvenanceHow.CONFLICT, c.sources, c.text) for c in reading.conflicts]
     entries += _not_found(reading)
@@ -164,7 +165,13 @@ def _site_entries(reading: FhirReading) -> list[Provenance]:
     return entries
 
 
-def _course_entries(index: int, course: Course) -> list[Provenance]:
+def _metastatic_source(reading: FhirReading) -> tuple[SourceRef, ...]:
+    """The condition that dates the metastatic diagnosis (the earliest metastatic site)."""
+    dated = [f for f in reading.findings if f.field == "sites" and f.date]
+    return (min(dated, key=lambda f: f.date.day if f.date else datetime.date.max).source,) if dated else ()
+
+
+def _course_entries(index: int, course: Course, metastatic: tuple[SourceRef, ...]) -> list[Provenance]:
     where = f"treatments[{index}]"
     span = " to ".join(d.text for d in (course.start, course.end) if d) or "no dates"
     entries = [
@@ -174,7 +181,8 @@ def _course_entries(index: int, course: Course) -> list[Provenance]:
                    (course.outcome_source,) if course.outcome_source else course.sources, course.outcome_because),
     ]
     if course.months_to_recurrence is not None:
-        entries.append(Provenance(f"{where}.months_to_recurrence", f"{course.months_to_recurrence:g}", INFERRED, (),
+        entries.append(Provenance(f"{where}.months_to_recurrence", f"{course.months_to_recurrence:g}", INFERRED,
+                                  (*course.sources, *metastatic),
                                   "from the end of the course to the metastatic diagnosis"))
     return entries
 
@@ -183,10 +191,12 @@ def _extra_entries(reading: FhirReading) -> list[Provenance]:
     extras = reading.extras
     entries = []
     if extras.get("metastatic_diagnosis"):
-        entries.append(Provenance("metastatic_diagnosis", str(extras["metastatic_diagnosis"]), INFERRED, (),
+        entries.append(Provenance("metastatic_diagnosis", str(extras["metastatic_diagnosis"]), INFERRED,
+                                  _metastatic_source(reading),
                                   "the earliest metastatic site recorded; courses are placed by it"))
     if extras.get("age") is not None:
-        entries.append(Provenance("age", f"{extras['age']} years", INFERRED, (),
+        patient = tuple(f.source for f in reading.findings if f.field == "birth")[:1]
+        entries.append(Provenance("age", f"{extras['age']} years", INFERRED, patient,
                                   "from the birth date, at the latest date in the record; the birth date "
                                   "itself is not shown"))
     return entries
