@@ -9,6 +9,7 @@ results and a messy export.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -169,3 +170,15 @@ def test_the_handout_and_explain_show_the_mapping_report() -> None:
     assert "Observation entry\\[12\\]" in handout.stdout
     table = run_cli("recommend", "--fhir", SECOND_LINE, "--explain", "--width", "120")
     assert "Where the facts came from (FHIR)" in table.stdout
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+def test_the_mapping_report_on_a_terminal_folds_no_word(width: str) -> None:
+    import re
+
+    view = run_cli("recommend", "--fhir", MESSY, "--explain", "--width", width).stdout
+    report = view[view.index("Where the facts came from (FHIR)"):]
+    words = set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", json.dumps(result_of(MESSY)["provenance"])))
+    words |= {"Where", "the", "facts", "came", "from", "FHIR", "resource", "not", "found"}
+    assert all(len(line.rstrip()) <= int(width) for line in report.splitlines())
+    assert set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", report)) <= words

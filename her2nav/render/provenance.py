@@ -34,12 +34,17 @@ def _row(entry: Provenance) -> tuple[str, str, str, str]:
 
 
 def render_provenance(result: Result, console: Console) -> None:
-    from rich.table import Table
+    """Each fact on its own line, its sources and note indented beneath: words wrap whole at any width."""
+    from rich.padding import Padding
     from rich.text import Text
 
-    table = Table(title=PROVENANCE_TITLE, title_justify="left", show_lines=False, expand=True)
-    for name, ratio in zip(PROVENANCE_HEADER, (2, 2, 1, 5), strict=True):
-        table.add_column(name, ratio=ratio, overflow="fold")
-    for row in provenance_rows(result):
-        table.add_row(*(Text(cell) for cell in row))
-    console.print(table)
+    console.print(Text(PROVENANCE_TITLE, style="bold"))
+    for fact, value, how, detail in provenance_rows(result):
+        head = Text("• ")
+        head.append(fact, style="bold")
+        if value:
+            head.append(f": {value}")
+        head.append(f" ({how})", style="dim")
+        console.print(head)
+        if detail:
+            console.print(Padding(Text(detail), (0, 0, 0, 4)))
