@@ -11,16 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
-from attrs import evolve
-
 from her2nav.batch import BatchSummary, InputLine, Outcome, OutcomeWriter, run_batch
-from her2nav.case import Case
 from her2nav.errors import Her2navError
 from her2nav.fhir.reader import DEFAULT_OPTIONS, FhirOptions, group_patients, read_patient
-from her2nav.fhir.report import settle
 from her2nav.fhir.source import Entry, read_fhir_batch
 from her2nav.inputs import CaseFlags
-from her2nav.navigate import Settings, navigate
+from her2nav.navigate import Settings
+from her2nav.navigate_fhir import navigate_fhir
 from her2nav.result import CaseFailure
 
 
@@ -42,7 +39,6 @@ def navigate_patient(entries: Sequence[Entry], number: int, settings: Settings,
     try:
         reading = read_patient(entries, options)
         case_id = reading.mapping.get("id")
-        mapping, provenance = settle(reading, CaseFlags(scalars={}))
-        return evolve(navigate(Case.from_mapping(mapping), settings), provenance=provenance)
+        return navigate_fhir(reading, CaseFlags(scalars={}), settings)
     except Her2navError as error:
         return CaseFailure(number, case_id, error.exit_status, error.message)

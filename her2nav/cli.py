@@ -13,7 +13,6 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional, TextIO
 
-import attrs
 import typer
 from attrs import frozen
 
@@ -26,7 +25,8 @@ from her2nav.render.plain import printable
 if TYPE_CHECKING:
     from her2nav.batch import BatchSummary
     from her2nav.knowledge.reference_model import Reference
-    from her2nav.result import Provenance, Result
+    from her2nav.navigate import Settings
+    from her2nav.result import Result
 
 app = typer.Typer(
     help="Treatment navigator for metastatic HER2-positive breast cancer. "
@@ -202,28 +202,28 @@ def recommend(
                  "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
+    settings = Settings(early_relapse_months=early_relapse_months)
     if fhir is not None:
-        mapping, provenance = _read_fhir(fhir, source, streams, flags, id_from_patient)
+        result = _navigate_fhir(fhir, source, streams, flags, id_from_patient, settings)
     elif id_from_patient:
         raise InvalidCase("--id-from-patient", "only with --fhir")
     else:
-        mapping, provenance = merge_flags(read_case_source(source, streams.stdin) if source else {}, flags), ()
-    case = Case.from_mapping(mapping)
-    result = navigate(case, Settings(early_relapse_months=early_relapse_months))
-    if provenance:
-        result = attrs.evolve(result, provenance=provenance)
+        base = read_case_source(source, streams.stdin) if source is not None else {}
+        result = navigate(Case.from_mapping(merge_flags(base, flags)), settings)
     with _writing():
         _write_result(result, streams.stdout, output_format, width, explain)
 
 
-def _read_fhir(path: str, case_source: Optional[str], streams: Streams, flags: CaseFlags,
-               id_from_patient: bool) -> "tuple[object, tuple[Provenance, ...]]":
-    from her2nav.fhir.load import case_from_fhir
+def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flags: CaseFlags,
+                   id_from_patient: bool, settings: "Settings") -> "Result":
+    from her2nav.fhir.load import reading_from_fhir
     from her2nav.fhir.reader import FhirOptions
+    from her2nav.navigate_fhir import navigate_fhir
 
     if case_source is not None:
         raise InvalidCase("--fhir", "give a case file or --fhir, not both")
-    return case_from_fhir(path, streams.stdin, flags, FhirOptions(id_from_patient=id_from_patient))
+    reading = reading_from_fhir(path, streams.stdin, FhirOptions(id_from_patient=id_from_patient))
+    return navigate_fhir(reading, flags, settings)
 
 
 def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],

@@ -226,3 +226,19 @@ def test_the_fhir_reader_is_not_imported_without_fhir() -> None:
                           capture_output=True, cwd=ROOT, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr.decode().endswith("no fhir")
+
+
+def test_results_that_disagree_without_changing_the_answer_are_reported_not_stopped() -> None:
+    ecogs = [observation("89247-1", "2024-06-03", valueInteger=score) for score in (0, 1)]
+    result = case_of(*ecogs)
+    [conflict] = [e for e in result["provenance"] if e["how"] == "conflict"]  # type: ignore[union-attr]
+    assert conflict["field"] == "ecog"
+    assert "the options are the same with 0 or 1" in conflict["note"]
+    assert result["case"]["ecog"] == 0  # type: ignore[index]
+
+
+def test_results_that_disagree_and_change_the_answer_stop_the_case() -> None:
+    lvefs = [observation("10230-1", "2024-06-03", valueQuantity={"value": value}) for value in (60, 35)]
+    code, out, err = recommend_stdin(bundle(*base_resources(), *lvefs))
+    assert (code, out) == (3, "")
+    assert "lvef: results of the same date disagree: 60" in err and "35" in err and "--lvef" in err

@@ -49,7 +49,7 @@ def choose(field: str, findings: Sequence[Finding], metastatic: FhirDate | None 
         shown = "; ".join(f"{f.value!s} ({f.source.resource} {f.source.place}"
                           f"{', ' + f.date.text if f.date else ''})" for f in at_latest)
         return Choice(field, None, conflict=Conflict(field, f"results of the same date disagree: {shown}",
-                                                     tuple(f.source for f in at_latest)))
+                                                     tuple(f.source for f in at_latest), tuple(values)))
     chosen = _preferred(at_latest)
     set_aside = []
     for finding in pool:

@@ -74,6 +74,7 @@ class Conflict:
     field: str
     text: str
     sources: tuple[SourceRef, ...]
+    values: tuple[Any, ...] = ()  # the values that disagree, when the conflict is between values of one field
 
 
 @frozen

@@ -48,20 +48,50 @@ def given_fields(flags: CaseFlags) -> set[str]:
     return given
 
 
-def settle(reading: FhirReading, flags: CaseFlags) -> tuple[object, tuple[Provenance, ...]]:
-    """The case mapping with the flags applied, and its provenance; exit 3 for an unsettled conflict."""
+def unsettled_conflicts(reading: FhirReading, flags: CaseFlags) -> list[Conflict]:
     given = given_fields(flags)
-    unsettled = [c for c in reading.conflicts if not set(SETTLED_BY.get(c.field, (c.field,))) & given]
+    return [c for c in reading.conflicts if not set(SETTLED_BY.get(c.field, (c.field,))) & given]
+
+
+def alternative_mappings(reading: FhirReading, flags: CaseFlags, conflicts: Sequence[Conflict]) -> list[object]:
+    """The case mapping for every combination of the disagreeing values (a few at most)."""
+    combinations: list[dict[str, Any]] = [{}]
+    for conflict in conflicts:
+        combinations = [{**chosen, conflict.field: value} for chosen in combinations for value in conflict.values]
+    return [merge_flags({**reading.mapping, **chosen}, flags) for chosen in combinations]
+
+
+def settle(reading: FhirReading, flags: CaseFlags,
+           harmless: Sequence[Conflict] = ()) -> tuple[object, tuple[Provenance, ...]]:
+    """The case mapping with the flags applied, and its provenance.
+
+    A conflict no flag settles stops the case (exit 3), unless it is among `harmless`: the
+    disagreeing values were all tried and give the same answer (navigate_fhir.py). The case
+    then shows the first value, and the report says so.
+    """
+    given = given_fields(flags)
+    unsettled = [c for c in unsettled_conflicts(reading, flags) if c not in harmless]
     if unsettled:
         raise OutOfScope("the FHIR record holds facts that disagree, and the answer depends on them: "
                          + " | ".join(_conflict_text(c) for c in unsettled)
                          + " (or correct the record)")
     base = dict(reading.mapping)
-    if any(c.field in HER2_FIELDS for c in reading.conflicts):
+    if any(c.field in HER2_FIELDS and c not in harmless for c in reading.conflicts):
         for name in HER2_FIELDS:
             base.pop(name, None)  # the flags alone say HER2 once the record's results disagree
+    base.update({c.field: c.values[0] for c in harmless})
     merged = merge_flags(base, flags)
-    return merged, tuple(_with_flags(provenance(reading), given, merged))
+    entries = [_harmless(e, harmless) for e in provenance(reading)]
+    return merged, tuple(_with_flags(entries, given, merged))
+
+
+def _harmless(entry: Provenance, harmless: Sequence[Conflict]) -> Provenance:
+    for conflict in harmless:
+        if entry.how is ProvenanceHow.CONFLICT and entry.field == conflict.field and entry.note == conflict.text:
+            shown = " or ".join(_shown(v) for v in conflict.values)
+            return evolve(entry, value=_shown(conflict.values[0]),
+                          note=_joined(entry.note, f"the options are the same with {shown}: shown with the first"))
+    return entry
 
 
 def _conflict_text(conflict: Conflict) -> str:
