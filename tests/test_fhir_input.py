@@ -242,3 +242,18 @@ def test_results_that_disagree_and_change_the_answer_stop_the_case() -> None:
     code, out, err = recommend_stdin(bundle(*base_resources(), *lvefs))
     assert (code, out) == (3, "")
     assert "lvef: results of the same date disagree: 60" in err and "35" in err and "--lvef" in err
+
+
+
+@pytest.mark.parametrize("text, her2", [
+    ("Positive (3+), follow-up in 3 months", "positive"),
+    ("HER2-low", "low"),
+    ("HER2 ultra-low", "ultralow"),
+    ("Equivocal", "equivocal"),
+])
+def test_her2_interpretation_words_are_read_whole(text: str, her2: str) -> None:
+    from her2nav.fhir.reader import read_patient
+    from her2nav.fhir.source import Entry
+
+    interpretation = observation("48676-1", "2023-01-12", valueString=text)
+    assert read_patient([Entry(interpretation, "resource")]).mapping["her2"] == her2

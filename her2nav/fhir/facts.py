@@ -161,9 +161,11 @@ def _category(obs: Mapping[str, Any], field: str) -> str | None:
             return "amplified"
         return {"positive": "amplified", "negative": "not_amplified"}.get(coded or _word_answer(words) or "")
     if field == "her2":
-        for word in ("ultralow", "ultra-low", "low", "equivocal"):
-            if word in words:
-                return word.replace("-", "")
+        for pattern, value in ((r"\bultra-?low\b", "ultralow"), (r"\blow\b", "low"), (r"\bequivocal\b", "equivocal")):
+            if re.search(pattern, words):
+                return value
+    if field == "er" and re.search(r"\blow\b", words):
+        return "low"  # "ER low positive" (1-10% of cells)
     return coded or _word_answer(words)
 
 
