@@ -257,3 +257,14 @@ def test_her2_interpretation_words_are_read_whole(text: str, her2: str) -> None:
 
     interpretation = observation("48676-1", "2023-01-12", valueString=text)
     assert read_patient([Entry(interpretation, "resource")]).mapping["her2"] == her2
+
+
+@pytest.mark.slow
+def test_json_output_of_a_fhir_case_does_not_import_rich() -> None:
+    code = ("import sys; from her2nav.cli import main; code = main(sys.argv[1:]); "
+            "sys.stderr.write('rich loaded' if any(m.startswith('rich') for m in sys.modules) else 'no rich'); "
+            "sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", code, "recommend", "--fhir", DE_NOVO, "--format", "json"],
+                          capture_output=True, cwd=ROOT, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().endswith("no rich")
