@@ -268,3 +268,15 @@ def test_json_output_of_a_fhir_case_does_not_import_rich() -> None:
                           capture_output=True, cwd=ROOT, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr.decode().endswith("no rich")
+
+
+def test_a_course_placed_by_palliative_intent_alone_comes_before_the_dated_ones() -> None:
+    palliative = {"extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-procedure-intent",
+                                 "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct",
+                                                                      "code": "363676003"}]}}]}
+    undated = {"resourceType": "MedicationStatement", "status": "completed",
+               "medicationCodeableConcept": {"text": "lapatinib"}, **palliative}
+    result = case_of(undated, medication("Enhertu", "2025-02-01", None, "in-progress"))
+    courses = result["case"]["treatments"]  # type: ignore[index]
+    assert [(c["drugs"], c["outcome"]) for c in courses] == [(["lapatinib"], "progression"),
+                                                             (["trastuzumab deruxtecan"], "ongoing")]

@@ -202,9 +202,10 @@ def build_courses(records: Sequence[MedRecord], timeline: Timeline) -> tuple[lis
     return sorted(courses, key=_course_order), conflicts, skipped
 
 
-def _course_order(course: Course) -> tuple[int, Any]:
+def _course_order(course: Course) -> tuple[int, datetime.date]:
+    """Oldest first within each setting; a course without dates (placed by its intent) first of all."""
     rank = {"neoadjuvant": 0, "adjuvant": 1, "metastatic": 2}[course.setting]
-    return rank, course.start.day if course.start else (course.end.day if course.end else None) or 0
+    return rank, course.start.day if course.start else datetime.date.min
 
 
 def _setting(record: MedRecord, timeline: Timeline) -> tuple[str | None, str]:
