@@ -66,3 +66,30 @@ def test_standard_input_is_read_like_a_file() -> None:
     from_stdin, _ = case_from_fhir("-", io.BytesIO(data), NO_FLAGS)
     from_file, _ = case_from_fhir(SECOND_LINE, None, NO_FLAGS)
     assert from_stdin == from_file
+
+
+ELEMENTS = ["code", "valueString", "valueInteger", "valueQuantity", "valueCodeableConcept", "interpretation",
+            "effectiveDateTime", "effectivePeriod", "onsetDateTime", "recordedDate", "bodySite", "status",
+            "clinicalStatus", "verificationStatus", "subject", "medicationCodeableConcept", "medicationReference",
+            "statusReason", "extension", "dosageInstruction", "dispenseRequest", "authoredOn", "performedDateTime",
+            "gender", "birthDate", "identifier", "contained", "coding", "system", "text", "display", "start", "end",
+            "value", "url", "reference", "timing", "repeat", "boundsPeriod", "id"]
+VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=False),
+                   st.sampled_from(["2024-05-01", "2024", "x", "3+", "positive", "http://loinc.org", "85319-2",
+                                    "http://snomed.info/sct", "94225005", "active", "Patient/1", "#m"]))
+JSON_VALUES = st.recursive(VALUES, lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.sampled_from(ELEMENTS), inner, max_size=4), max_leaves=12)
+RESOURCES = st.builds(lambda kind, body: {**body, "resourceType": kind},
+                      st.sampled_from(["Observation", "Condition", "MedicationRequest", "MedicationAdministration",
+                                       "MedicationStatement", "Procedure", "Patient", "Medication", "Encounter"]),
+                      st.dictionaries(st.sampled_from(ELEMENTS), JSON_VALUES, max_size=8))
+
+
+@given(st.lists(RESOURCES, max_size=8))
+def test_resources_of_any_shape_never_crash_the_reader(resources: list[dict[str, Any]]) -> None:
+    for group in group_patients(entries_of(resources)) or [[]]:
+        try:
+            reading = read_patient(group)
+            navigate(Case.from_mapping(reading.mapping))
+        except Her2navError as error:
+            assert error.exit_status in (2, 3) and error.message

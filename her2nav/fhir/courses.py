@@ -21,6 +21,8 @@ from attrs import frozen
 from her2nav.fhir import codes as C
 from her2nav.fhir.elements import (
     FhirDate,
+    as_list,
+    as_object,
     codings,
     concepts,
     extension_values,
@@ -144,13 +146,13 @@ def names_in_text(text: str) -> list[str]:
 def _dates(entry: Entry) -> tuple[FhirDate | None, FhirDate | None]:
     res = entry.resource
     if entry.kind == "MedicationRequest":
-        for dosage in res.get("dosageInstruction") or []:
+        for dosage in as_list(res.get("dosageInstruction")):
             timing = dosage.get("timing") if isinstance(dosage, dict) else None
             repeat = timing.get("repeat") if isinstance(timing, dict) else None
             bounds = repeat.get("boundsPeriod") if isinstance(repeat, dict) else None
             if isinstance(bounds, dict) and read_date(bounds.get("start")):
                 return read_date(bounds.get("start")), read_date(bounds.get("end"))
-        validity = (res.get("dispenseRequest") or {}).get("validityPeriod")
+        validity = as_object(res.get("dispenseRequest")).get("validityPeriod")
         if isinstance(validity, dict) and read_date(validity.get("start")):
             return read_date(validity.get("start")), read_date(validity.get("end"))
         authored = read_date(res.get("authoredOn"))

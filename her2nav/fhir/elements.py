@@ -114,6 +114,16 @@ def concepts(value: object) -> list[Any]:
     return [] if value is None else [value]
 
 
+def as_list(value: object) -> list[Any]:
+    """An element that should be a list, as one (anything else: empty)."""
+    return value if isinstance(value, list) else []
+
+
+def as_object(value: object) -> dict[str, Any]:
+    """An element that should be an object, as one (anything else: empty)."""
+    return value if isinstance(value, dict) else {}
+
+
 def value_elements(resource: Mapping[str, Any]) -> list[str]:
     """The names of the value[x] elements present (valid FHIR has at most one)."""
     return [key for key in resource if key.startswith("value") and key[5:6].isupper()]

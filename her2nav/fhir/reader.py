@@ -26,7 +26,7 @@ from her2nav.fhir.courses import (
     build_courses,
     medication_record,
 )
-from her2nav.fhir.elements import FhirDate, reference
+from her2nav.fhir.elements import FhirDate, as_list, reference
 from her2nav.fhir.facts import (
     Finding,
     Skipped,
@@ -116,7 +116,7 @@ def _patient_key(entry: Entry, by_url: Mapping[str, Entry]) -> str | None:
 def patient_identifier(entries: Sequence[Entry]) -> str:
     for entry in entries:
         if entry.kind == "Patient":
-            for identifier in entry.resource.get("identifier") or []:
+            for identifier in as_list(entry.resource.get("identifier")):
                 if isinstance(identifier, dict) and isinstance(identifier.get("value"), str):
                     return str(identifier["value"])
     raise InvalidCase("--id-from-patient", "the Patient resource gives no identifier; give --id instead")
@@ -189,7 +189,7 @@ def _medications(entries: Sequence[Entry]) -> dict[str, Mapping[str, Any]]:
                 found[entry.full_url] = res
             if isinstance(res.get("id"), str):
                 found[f"Medication/{res['id']}"] = res
-        for contained in res.get("contained") or []:
+        for contained in as_list(res.get("contained")):
             if isinstance(contained, dict) and contained.get("resourceType") == "Medication" \
                     and isinstance(contained.get("id"), str):
                 found[f"#{contained['id']}"] = contained
