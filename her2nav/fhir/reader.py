@@ -69,7 +69,7 @@ class FhirReading:
     skipped: tuple[Skipped, ...]
     conflicts: tuple[Conflict, ...]
     presentation_because: str = ""
-    extras: Mapping[str, Any] = field(factory=dict)
+    extras: Mapping[str, Any] = field(factory=dict)  # worked out, not (yet) case fields: see ACCEPTED_EXTRA_FIELDS
     unread_kinds: Mapping[str, tuple[Entry, ...]] = field(factory=dict)
 
 
@@ -149,9 +149,10 @@ def read_patient(entries: Sequence[Entry], options: FhirOptions = DEFAULT_OPTION
     conflicts += _her2_consistency(mapping, choices)
     if options.id_from_patient:
         mapping["id"] = patient_identifier(entries)
-    extras = {"metastatic_diagnosis": timeline.metastatic.month_or_day if timeline.metastatic else None,
-              "age": _age(findings, records)}
+    extras: dict[str, Any] = {"metastatic_diagnosis": timeline.metastatic.month_or_day if timeline.metastatic else None,
+                              "age": _age(findings, records)}
     mapping.update(accepted_extras(extras))
+    extras["surgery"] = timeline.surgery  # the reader's own, never a case field
     return FhirReading(mapping, tuple(choices), tuple(findings), tuple(courses), tuple(skipped),
                        tuple(conflicts), because, extras, {k: tuple(v) for k, v in unread.items()})
 

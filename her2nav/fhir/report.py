@@ -151,8 +151,9 @@ def provenance(reading: FhirReading) -> list[Provenance]:
                 if f.field == "pregnancy"]
     entries += _site_entries(reading)
     metastatic = _metastatic_source(reading)
+    anchors = (*metastatic, *_surgery_source(reading))
     for index, course in enumerate(reading.courses):
-        entries += _course_entries(index, course, metastatic)
+        entries += _course_entries(index, course, metastatic, anchors)
     entries += _extra_entries(reading)
     entries += [Provenance(c.field, "", ProvenanceHow.CONFLICT, c.sources, c.text) for c in reading.conflicts]
     entries += _not_found(reading)
@@ -201,12 +202,20 @@ def _metastatic_source(reading: FhirReading) -> tuple[SourceRef, ...]:
     return (min(dated, key=lambda f: f.date.day if f.date else datetime.date.max).source,) if dated else ()
 
 
-def _course_entries(index: int, course: Course, metastatic: tuple[SourceRef, ...]) -> list[Provenance]:
+def _surgery_source(reading: FhirReading) -> tuple[SourceRef, ...]:
+    """The breast operation that separates neoadjuvant from adjuvant courses, if one was used."""
+    when = reading.extras.get("surgery")
+    return tuple(f.source for f in reading.findings if f.field == "surgery" and f.date == when)[:1]
+
+
+def _course_entries(index: int, course: Course, metastatic: tuple[SourceRef, ...],
+                    anchors: tuple[SourceRef, ...]) -> list[Provenance]:
     where = f"treatments[{index}]"
     span = " to ".join(d.text for d in (course.start, course.end) if d) or "no dates"
     entries = [
         Provenance(where, " + ".join(course.drugs), READ, course.sources, f"{span}; records grouped into one course"),
-        Provenance(f"{where}.setting", course.setting, INFERRED, course.sources, course.setting_because),
+        Provenance(f"{where}.setting", course.setting, INFERRED,
+                   anchors if course.start is not None and anchors else course.sources, course.setting_because),
         Provenance(f"{where}.outcome", course.outcome, INFERRED if course.outcome_inferred else READ,
                    (course.outcome_source,) if course.outcome_source else course.sources, course.outcome_because),
     ]
