@@ -55,3 +55,24 @@ def test_the_birth_date_becomes_an_age_in_years() -> None:
 def _assert_private_free(text: str) -> None:
     leaked = sorted(secret for secret in PRIVATE if secret in text)
     assert not leaked, f"private strings in the output: {leaked}"
+
+
+def test_local_codes_and_free_text_are_never_echoed() -> None:
+    import json
+
+    from tests.fhirfix import base_resources, bundle
+
+    odd = [
+        {"resourceType": "MedicationRequest", "status": "active", "authoredOn": "2024-06-02",
+         "medicationCodeableConcept": {"coding": [{"system": "http://local.example.org", "code": "Zebulon-77"}],
+                                       "text": "for Zebulon Quartermaine, bed 7"}},
+        {"resourceType": "Observation", "status": "final", "effectiveDateTime": "2024-06-02",
+         "code": {"coding": [{"system": "http://local.example.org", "code": "Zebulon-78"}], "text": "Zebulon note"},
+         "valueString": "Zebulon Quartermaine"},
+    ]
+    for output in OUTPUTS:
+        run = run_cli("recommend", "--fhir", "-", *output, stdin=bundle(*base_resources(), *odd))
+        assert run.code == 0, run.stderr
+        assert "Zebulon" not in run.stdout + run.stderr
+    report = run_cli("recommend", "--fhir", "-", "--format", "json", stdin=bundle(*base_resources(), *odd)).json()
+    assert "a code of a local system" in json.dumps(report["provenance"])

@@ -72,7 +72,9 @@ class Coding:
     display: str
 
     def label(self) -> str:
-        return f"{SYSTEM_NAMES.get(self.system, self.system)} {self.code}"
+        """The code for the report; a code of a local system is not echoed (it could be anything)."""
+        name = SYSTEM_NAMES.get(self.system)
+        return f"{name} {self.code}" if name and len(self.code) <= 20 else "a code of a local system"
 
 
 def codings(concept: object) -> Iterator[Coding]:
