@@ -93,3 +93,19 @@ def test_resources_of_any_shape_never_crash_the_reader(resources: list[dict[str,
             navigate(Case.from_mapping(reading.mapping))
         except Her2navError as error:
             assert error.exit_status in (2, 3) and error.message
+
+
+def test_the_committed_fixtures_are_what_the_script_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from tests.fhirfix import FHIR
+
+    spec = importlib.util.spec_from_file_location("make_fhir_fixtures", FHIR.parent.parent / "scripts" /
+                                                  "make_fhir_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    monkeypatch.setattr(script, "OUT", tmp_path)
+    script.main()
+    written = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert written == {p.name: p.read_bytes() for p in FHIR.iterdir()}
