@@ -280,3 +280,14 @@ def test_a_course_placed_by_palliative_intent_alone_comes_before_the_dated_ones(
     courses = result["case"]["treatments"]  # type: ignore[index]
     assert [(c["drugs"], c["outcome"]) for c in courses] == [(["lapatinib"], "progression"),
                                                              (["trastuzumab deruxtecan"], "ongoing")]
+
+
+def test_adjuvant_endocrine_therapy_is_its_own_course_so_the_relapse_is_measured_from_trastuzumab() -> None:
+    result = case_of(medication("trastuzumab", "2023-02-01", "2023-08-01"),
+                     medication("tamoxifen", "2023-08-15", None, "active"))
+    treatments = result["case"]["treatments"]  # type: ignore[index]
+    assert [(t["drugs"], t["outcome"], t["months_to_recurrence"]) for t in treatments] == [
+        (["trastuzumab"], "completed", 10),
+        (["tamoxifen"], "progression", 0),  # the metastases were found during it
+    ]
+    assert result["line"] == 2  # relapse 10 months after adjuvant trastuzumab: within the 12-month window

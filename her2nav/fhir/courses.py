@@ -199,9 +199,24 @@ def build_courses(records: Sequence[MedRecord], timeline: Timeline) -> tuple[lis
             skipped.append(Skipped(record.source, f"bone-modifying agent: {problem}; supportive, not a line"))
         else:
             conflicts.append(Conflict("treatments", f"{' + '.join(record.drugs)}: {problem}", (record.source,)))
-    courses = [_perioperative(placed[s], s, timeline) for s in ("neoadjuvant", "adjuvant") if placed[s]]
+    courses = [_perioperative(group, s, timeline) for s in ("neoadjuvant", "adjuvant")
+               for group in _endocrine_apart(placed[s]) if group]
     courses += _metastatic_courses(placed["metastatic"], timeline)
     return sorted(courses, key=_course_order), conflicts, skipped
+
+
+def _endocrine_apart(records: list[MedRecord]) -> tuple[list[MedRecord], list[MedRecord]]:
+    """Perioperative records as two courses: HER2-directed therapy and chemotherapy, then endocrine therapy.
+
+    Adjuvant endocrine therapy runs for years after trastuzumab has ended; in one course its
+    end would stand for the end of the HER2 therapy, which is what an early relapse is measured from.
+    """
+    endocrine = [r for r in records if all(_endocrine(d) for d in r.drugs)]
+    return [r for r in records if r not in endocrine], endocrine
+
+
+def _endocrine(drug: str) -> bool:
+    return DRUGS[drug].endocrine or DRUGS[drug].drug_class is DrugClass.CDK46_INHIBITOR
 
 
 def _course_order(course: Course) -> tuple[int, datetime.date]:
