@@ -18,7 +18,7 @@ from her2nav.errors import InvalidCase
 from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
 
 MAX_BUNDLE_DEPTH = 3  # a document bundle inside a batch bundle, and no further
-MAX_BATCH_BYTES = 40 * MAX_INPUT_BYTES  # a clinic list; each patient is still held to one case's limit
+MAX_BATCH_BYTES = 40 * MAX_INPUT_BYTES  # a clinic list of exports, read whole to group it by patient
 
 
 @frozen
