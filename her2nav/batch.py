@@ -127,9 +127,11 @@ def run_batch(
     writer: OutcomeWriter,
     on_progress: Callable[[int, int], None] | None = None,
     on_bug: Callable[[int, Exception], None] | None = None,
+    navigate_one: Callable[[InputLine, Settings], Outcome] = navigate_line,
 ) -> BatchSummary:
     """Navigate every line and hand each outcome to `writer` as soon as it is known.
 
+    `navigate_one` turns an input line into its outcome (batch_fhir.py passes one per patient).
     A bug in one case becomes that case's failure (exit status 1) and the batch goes on:
     a tumor board's other cases are not lost to it. `on_bug` may show the traceback.
     """
@@ -137,7 +139,7 @@ def run_batch(
     bytes_read = 0
     for line in lines:
         try:
-            outcome = navigate_line(line, settings)
+            outcome = navigate_one(line, settings)
         except Exception as error:  # a bug: reported in this case's place, never fatal to the rest
             if on_bug is not None:
                 on_bug(line.number, error)

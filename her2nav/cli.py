@@ -25,6 +25,7 @@ from her2nav.render.plain import printable
 if TYPE_CHECKING:
     from her2nav.batch import BatchSummary
     from her2nav.knowledge.reference_model import Reference
+    from her2nav.navigate import Settings
     from her2nav.result import Result
 
 app = typer.Typer(
@@ -101,6 +102,12 @@ EarlyRelapseMonths = Annotated[float, typer.Option(
     help="Relapse within this many months of (neo)adjuvant HER2 therapy counts as a failed line "
     "(ASCO 2022: 12; the T-DXd label and NCCN: 6).")]
 Width = Annotated[Optional[int], typer.Option("--width", min=40, max=1000, help="Table width in columns.")]
+FhirOption = Annotated[Optional[str], typer.Option(
+    "--fhir", metavar="FILE|-", help="Read the case from HL7 FHIR R4 (mCODE): a Bundle, a resource or Bulk FHIR "
+    "NDJSON. Flags override what it gives; --explain shows where each fact came from.")]
+IdFromPatient = Annotated[bool, typer.Option(
+    "--id-from-patient", help="With --fhir: use the Patient's identifier as the case id (it is then shown in "
+    "every output; without this flag no identifier is).")]
 
 
 def version_text() -> str:
@@ -176,6 +183,8 @@ def recommend(
     site: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable: {SITE_SYNTAX}. Example: --site brain:3:untreated --site bone:pain")] = None,
     primary: Annotated[Optional[str], typer.Option(help=f"The primary tumor: {PRIMARY_SYNTAX}.")] = None,
+    fhir: FhirOption = None,
+    id_from_patient: IdFromPatient = False,
 ) -> None:
     """Navigate one case: its line of therapy, options, cautions and evidence."""
     from her2nav.case import Case
@@ -193,11 +202,28 @@ def recommend(
                  "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
-    base = read_case_source(source, streams.stdin) if source is not None else {}
-    case = Case.from_mapping(merge_flags(base, flags))
-    result = navigate(case, Settings(early_relapse_months=early_relapse_months))
+    settings = Settings(early_relapse_months=early_relapse_months)
+    if fhir is not None:
+        result = _navigate_fhir(fhir, source, streams, flags, id_from_patient, settings)
+    elif id_from_patient:
+        raise InvalidCase("--id-from-patient", "only with --fhir")
+    else:
+        base = read_case_source(source, streams.stdin) if source is not None else {}
+        result = navigate(Case.from_mapping(merge_flags(base, flags)), settings)
     with _writing():
         _write_result(result, streams.stdout, output_format, width, explain)
+
+
+def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flags: CaseFlags,
+                   id_from_patient: bool, settings: "Settings") -> "Result":
+    from her2nav.fhir.load import reading_from_fhir
+    from her2nav.fhir.reader import FhirOptions
+    from her2nav.navigate_fhir import navigate_fhir
+
+    if case_source is not None:
+        raise InvalidCase("--fhir", "give a case file or --fhir, not both")
+    reading = reading_from_fhir(path, streams.stdin, FhirOptions(id_from_patient=id_from_patient))
+    return navigate_fhir(reading, flags, settings)
 
 
 def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],
@@ -219,20 +245,28 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
         render_table(result, console)
         if explain:
             render_trace(result, console)
+            if result.provenance:
+                from her2nav.render.provenance import render_provenance
+
+                render_provenance(result, console)
     stdout.flush()
 
 
 @app.command()
 def batch(
     ctx: typer.Context,
-    cases: Annotated[str, typer.Argument(
-        metavar="CASES", help="A JSON Lines file (one case per line), or - for standard input.")],
+    cases: Annotated[Optional[str], typer.Argument(
+        metavar="CASES", help="A JSON Lines file (one case per line), or - for standard input.")] = None,
     output_format: Annotated[BatchFormat, typer.Option(
         "--format", "-f", help="json (one result or error object per input line, in order) or markdown "
         "(one handout: a summary table, then a section per case).")] = BatchFormat.json,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Markdown: add how the navigator decided to each case (JSON always has 'trace').")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
+    fhir: Annotated[Optional[str], typer.Option(
+        "--fhir", metavar="PATH|-", help="Read the cases from Bulk FHIR NDJSON, a bundle, or a folder of them: "
+        "one result per patient, in order of first appearance.")] = None,
+    id_from_patient: IdFromPatient = False,
 ) -> None:
     """Navigate many cases, one per line; every line gives one output, in order.
 
@@ -248,6 +282,10 @@ def batch(
 
     invocation = _invocation(ctx)
     streams = invocation.streams
+    if fhir is not None:
+        _fhir_batch(fhir, cases, invocation, output_format, explain, early_relapse_months, id_from_patient)
+    if cases is None:
+        raise InvalidCase("CASES", "required: a JSON Lines file, or - for standard input (or --fhir PATH)")
     with open_cases(cases, streams.stdin) as (stream, size):
         writer: OutcomeWriter = (JsonLinesWriter(streams.stdout) if output_format is BatchFormat.json
                                  else MarkdownWriter(streams.stdout, explain))
@@ -260,6 +298,26 @@ def batch(
         finally:
             if progress is not None:
                 progress.finish()
+    _report_summary(summary, streams.stderr)
+    raise typer.Exit(int(summary.exit_status))
+
+
+def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, output_format: BatchFormat, explain: bool,
+               early_relapse_months: float, id_from_patient: bool) -> None:
+    from her2nav.batch import JsonLinesWriter, MarkdownWriter, OutcomeWriter
+    from her2nav.batch_fhir import run_fhir_batch
+    from her2nav.fhir.reader import FhirOptions
+    from her2nav.navigate import Settings
+
+    if cases is not None:
+        raise InvalidCase("--fhir", "give CASES or --fhir, not both")
+    streams = invocation.streams
+    writer: OutcomeWriter = (JsonLinesWriter(streams.stdout) if output_format is BatchFormat.json
+                             else MarkdownWriter(streams.stdout, explain))
+    with _writing():
+        summary = run_fhir_batch(path, streams.stdin, Settings(early_relapse_months=early_relapse_months), writer,
+                                 lambda line, error: _report_bug(invocation, line, error),
+                                 FhirOptions(id_from_patient=id_from_patient))
     _report_summary(summary, streams.stderr)
     raise typer.Exit(int(summary.exit_status))
 

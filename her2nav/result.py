@@ -77,6 +77,39 @@ class TraceStep:
     because: str
 
 
+class ProvenanceHow(enum.StrEnum):
+    """How a fact of a case read from FHIR was arrived at."""
+
+    READ = "read"            # taken as the record gives it
+    INFERRED = "inferred"    # worked out from other facts (dates, intent, stop reasons)
+    FLAG = "flag"            # given on the command line, over what the record said
+    IGNORED = "ignored"      # a resource or value not used, and why
+    CONFLICT = "conflict"    # facts that disagree, settled by a flag
+    NOT_FOUND = "not_found"  # nothing in the record gave this fact
+
+
+@frozen
+class SourceRef:
+    """A resource by type and position in the input (never by its id, which may be a record number)."""
+
+    resource: str
+    place: str
+    element: str = ""
+    code: str = ""
+    date: str = ""
+
+
+@frozen
+class Provenance:
+    """Where one fact came from, for a case read from FHIR."""
+
+    field: str  # a case field path (her2_ihc, treatments[1].setting), or "" for an ignored resource
+    value: str
+    how: ProvenanceHow
+    sources: tuple[SourceRef, ...] = ()
+    note: str = ""
+
+
 @frozen
 class Result:
     case: Case
@@ -87,6 +120,7 @@ class Result:
     actions: tuple[Action, ...]
     missing: tuple[str, ...]
     trace: tuple[TraceStep, ...]
+    provenance: tuple[Provenance, ...] = ()  # only for a case read from FHIR
 
     @property
     def reference_ids(self) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from her2nav.case import SCHEMA_VERSION
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
 from her2nav.knowledge.reference_model import Reference
 from her2nav.knowledge.references import REFERENCES
-from her2nav.result import Action, Result, SiteOption, SystemicOption, TraceStep
+from her2nav.result import Action, Provenance, Result, SiteOption, SystemicOption, TraceStep
 
 T = TypeVar("T")
 
@@ -74,6 +74,13 @@ def trace_step_dict(t: TraceStep) -> dict[str, Any]:
     return {"step": t.step, "decision": t.decision, "because": t.because}
 
 
+def provenance_dict(p: Provenance) -> dict[str, Any]:
+    return {"field": p.field, "value": p.value, "how": p.how.value,
+            "sources": [{"resource": s.resource, "place": s.place, "element": s.element, "code": s.code,
+                         "date": s.date} for s in p.sources],
+            "note": p.note}
+
+
 def _head(result: Result) -> dict[str, Any]:
     """The fields of the result object before its lists of entries, in the contract's order."""
     out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
@@ -92,7 +99,7 @@ def _head(result: Result) -> dict[str, Any]:
 
 def _entry_lists(result: Result) -> tuple[tuple[str, Sequence[Any], Callable[[Any], Any]], ...]:
     """The lists that end the result object, in order: key, entries and how each entry is written."""
-    return (
+    lists: tuple[tuple[str, Sequence[Any], Callable[[Any], Any]], ...] = (
         ("systemic", result.systemic, systemic_option_dict),
         ("site_specific", result.site_specific, site_option_dict),
         ("actions", result.actions, action_dict),
@@ -100,6 +107,9 @@ def _entry_lists(result: Result) -> tuple[tuple[str, Sequence[Any], Callable[[An
         ("trace", result.trace, trace_step_dict),
         ("references", result.reference_ids, reference_dict),
     )
+    if result.provenance:  # only a case read from FHIR has one
+        lists += (("provenance", result.provenance, provenance_dict),)
+    return lists
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:

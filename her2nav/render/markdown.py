@@ -61,6 +61,11 @@ def case_sections(result: Result, level: int, explain: bool = False) -> list[str
     lines += [f"{heading} Site-specific options", "", *_site_table(result, numbers), ""]
     lines += [f"{heading} Actions", "", *_actions(result), ""]
     lines += [f"{heading} Missing facts", "", *_missing(result), ""]
+    if result.provenance:
+        from her2nav.render.provenance import PROVENANCE_HEADER, PROVENANCE_TITLE, provenance_rows
+
+        rows = ([cell(text) for text in row] for row in provenance_rows(result))
+        lines += [f"{heading} {PROVENANCE_TITLE}", "", *table(PROVENANCE_HEADER, rows), ""]
     if explain:
         lines += [f"{heading} How the navigator decided", "", *_trace(result), ""]
     lines += [f"{heading} References", "", *_references(result.reference_ids), ""]
