@@ -23,7 +23,7 @@ from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
-    from her2nav.batch import BatchSummary
+    from her2nav.batch import BatchSummary, OutcomeWriter
     from her2nav.knowledge.reference_model import Reference
     from her2nav.result import Result
 
@@ -85,6 +85,17 @@ class OutputFormat(enum.StrEnum):
 class BatchFormat(enum.StrEnum):
     json = "json"
     markdown = "markdown"
+    csv = "csv"
+
+
+class BatchReferences(enum.StrEnum):
+    full = "full"
+    ids = "ids"
+
+
+class SchemaName(enum.StrEnum):
+    case = "case"
+    result = "result"
 
 
 class ReferenceFormat(enum.StrEnum):
@@ -176,9 +187,12 @@ def recommend(
     site: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable: {SITE_SYNTAX}. Example: --site brain:3:untreated --site bone:pain")] = None,
     primary: Annotated[Optional[str], typer.Option(help=f"The primary tumor: {PRIMARY_SYNTAX}.")] = None,
+    chosen: Annotated[Optional[str], typer.Option(
+        help="The treatment actually chosen, drugs joined by '+' (e.g. T-DXd, or Phesgo+paclitaxel): "
+        "the result says which option it matches and its tier (the concordance audit).")] = None,
 ) -> None:
     """Navigate one case: its line of therapy, options, cautions and evidence."""
-    from her2nav.case import Case
+    from her2nav.api import load_case
     from her2nav.inputs import merge_flags, read_case_source
     from her2nav.navigate import Settings, navigate
 
@@ -190,11 +204,12 @@ def recommend(
         scalars={"id": case_id, "her2": her2, "her2_ihc": her2_ihc, "her2_ish": her2_ish, "er": er,
                  "pr": pr, "presentation": presentation, "metastasis_biopsied": metastasis_biopsied,
                  "menopausal_status": menopausal_status, "sex": sex, "ecog": ecog, "lvef": lvef,
-                 "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis},
+                 "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis,
+                 "chosen": [drug.strip() for drug in chosen.split("+")] if chosen is not None else None},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
     base = read_case_source(source, streams.stdin) if source is not None else {}
-    case = Case.from_mapping(merge_flags(base, flags))
+    case = load_case(merge_flags(base, flags))
     result = navigate(case, Settings(early_relapse_months=early_relapse_months))
     with _writing():
         _write_result(result, streams.stdout, output_format, width, explain)
@@ -228,8 +243,14 @@ def batch(
     cases: Annotated[str, typer.Argument(
         metavar="CASES", help="A JSON Lines file (one case per line), or - for standard input.")],
     output_format: Annotated[BatchFormat, typer.Option(
-        "--format", "-f", help="json (one result or error object per input line, in order) or markdown "
-        "(one handout: a summary table, then a section per case).")] = BatchFormat.json,
+        "--format", "-f", help="json (one result or error object per input line, in order), markdown "
+        "(one handout: a summary table, then a section per case) or csv (one row per case, for a "
+        "spreadsheet).")] = BatchFormat.json,
+    references: Annotated[BatchReferences, typer.Option(
+        "--references", help="JSON: full (each line resolves its references, the contract) or ids (the "
+        "ids only; join them with 'her2nav references --format json').")] = BatchReferences.full,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help="CSV: start with a UTF-8 byte-order mark, so Excel reads the accents right.")] = False,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Markdown: add how the navigator decided to each case (JSON always has 'trace').")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
@@ -241,7 +262,7 @@ def batch(
     reported as an invalid case. A progress bar is shown on standard error when it is a
     terminal and standard output is not.
     """
-    from her2nav.batch import JsonLinesWriter, MarkdownWriter, OutcomeWriter, read_lines, run_batch
+    from her2nav.batch import read_lines, run_batch
     from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
     from her2nav.render.progress import ProgressBar
@@ -249,8 +270,7 @@ def batch(
     invocation = _invocation(ctx)
     streams = invocation.streams
     with open_cases(cases, streams.stdin) as (stream, size):
-        writer: OutcomeWriter = (JsonLinesWriter(streams.stdout) if output_format is BatchFormat.json
-                                 else MarkdownWriter(streams.stdout, explain))
+        writer = _batch_writer(streams.stdout, output_format, explain, references, excel)
         progress = ProgressBar(streams.stderr, size) if _wants_progress(streams) else None
         try:
             with _writing():
@@ -264,6 +284,20 @@ def batch(
     raise typer.Exit(int(summary.exit_status))
 
 
+def _batch_writer(stdout: TextIO, output_format: BatchFormat, explain: bool, references: BatchReferences,
+                  excel: bool) -> "OutcomeWriter":
+    from her2nav.batch import JsonLinesWriter, MarkdownWriter
+    from her2nav.render.json_out import ReferenceMode
+
+    if output_format is BatchFormat.csv:
+        from her2nav.render.csv_out import CsvWriter
+
+        return CsvWriter(stdout, excel=excel)
+    if output_format is BatchFormat.markdown:
+        return MarkdownWriter(stdout, explain)
+    return JsonLinesWriter(stdout, ReferenceMode(references.value))
+
+
 def _report_summary(summary: "BatchSummary", stderr: TextIO) -> None:
     """Say on stderr what the data lines alone would leave a person watching to find."""
     if summary.cases == 0:
@@ -273,6 +307,10 @@ def _report_summary(summary: "BatchSummary", stderr: TextIO) -> None:
         more = ", ..." if summary.failures > len(summary.failed_lines) else ""
         stderr.write(f"her2nav: batch: {summary.failures} of {summary.cases} cases gave no result "
                      f"(input lines {shown}{more}); their error lines say why\n")
+    if summary.concordance:
+        from her2nav.render.concordance import concordance_summary
+
+        stderr.write(f"her2nav: batch: {concordance_summary(summary.concordance)}\n")
 
 
 def _wants_progress(streams: Streams) -> bool:
@@ -321,6 +359,20 @@ def references(
             from her2nav.render.references import render_references_table
 
             render_references_table(chosen, make_console(streams.stdout, width))
+        streams.stdout.flush()
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    name: Annotated[SchemaName, typer.Argument(help="case (what goes in) or result (what comes out).")],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the case or of the result, to validate against."""
+    from her2nav.schemas import schema_text
+
+    streams = _invocation(ctx).streams
+    with _writing():
+        streams.stdout.write(schema_text(name.value))
         streams.stdout.flush()
 
 
