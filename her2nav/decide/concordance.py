@@ -55,10 +55,10 @@ def _not_listed_reason(chosen: frozenset[str], options: Sequence[SystemicOption]
     near = [option for option in options if set(option.required) <= chosen or chosen <= set(option.drugs)]
     if not near:
         return reason
-    closest = max(near, key=lambda option: len(chosen & set(option.drugs)))
+    closest = max(near, key=lambda option: (set(option.required) <= chosen, len(chosen & set(option.drugs))))
     differences = []
     if extra := sorted(chosen - set(closest.drugs)):
-        differences.append(f"{', '.join(extra)} not among its drugs for this case")
+        differences.append(f"{', '.join(extra)} not among its drugs for this case (see its cautions)")
     if lacking := [drug for drug in closest.required if drug not in chosen]:
         differences.append(f"without {', '.join(lacking)}")
     partners = chosen & set(closest.partners)
