@@ -12,7 +12,7 @@ from typing import Any
 
 from her2nav.case import Case
 from her2nav.errors import Her2navError
-from her2nav.inputs import read_case_source
+from her2nav.inputs import parse_json_text, read_case_source
 from her2nav.navigate import Settings, navigate
 from her2nav.render.json_out import ReferenceMode, failure_to_dict, result_to_dict
 from her2nav.result import CaseFailure
@@ -30,15 +30,20 @@ def load_case(source: object) -> Case:
 
 
 def navigate_record(
-    data: Mapping[str, Any], settings: Settings | None = None, references: str = "full"
+    case: Mapping[str, Any] | str | bytes, settings: Settings | None = None, references: str = "full"
 ) -> dict[str, Any]:
     """One case's line of `her2nav batch`, as a dict: the result, or the error object when it failed.
 
-    Both have the same keys, so a list of records makes one table. `error.input_line` is null:
-    a record has no input line. A bug is not caught: it propagates as in any library call.
+    `case` is a mapping (parsed JSON) or the JSON text of one case (a line of a JSON Lines
+    file), read as strictly as `batch` reads it. Both kinds of record have the same keys, so
+    a list of records makes one table. `error.input_line` is null: a record has no input
+    line. A bug is not caught: it propagates as from any library call.
     """
     mode = ReferenceMode(references)
+    data: object = case
     try:
+        if isinstance(case, str | bytes):
+            data = parse_json_text(case, "case")
         return result_to_dict(navigate(load_case(data), settings or Settings()), mode)
     except Her2navError as error:
         case_id = data.get("id") if isinstance(data, Mapping) else None

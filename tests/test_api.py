@@ -105,3 +105,11 @@ def test_a_record_with_reference_ids_lists_ids_only() -> None:
 def test_the_package_declares_its_types() -> None:
     assert (ROOT / "her2nav" / "py.typed").is_file()
     assert "py.typed" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_a_record_reads_one_line_of_json_text_as_batch_does() -> None:
+    line = json.dumps(case_mapping(id="as text"))
+    assert navigate_record(line) == navigate_record(line.encode()) == navigate_record(json.loads(line))
+    cut = navigate_record('{"id": "cut", ')
+    assert cut["error"]["code"] == 2 and "not valid JSON" in cut["error"]["message"]
+    assert cut.keys() == navigate_record(line).keys()
