@@ -192,7 +192,7 @@ def recommend(
         "the result says which option it matches and its tier (the concordance audit).")] = None,
 ) -> None:
     """Navigate one case: its line of therapy, options, cautions and evidence."""
-    from her2nav.api import load_case
+    from her2nav.case import Case
     from her2nav.inputs import merge_flags, read_case_source
     from her2nav.navigate import Settings, navigate
 
@@ -209,7 +209,7 @@ def recommend(
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
     base = read_case_source(source, streams.stdin) if source is not None else {}
-    case = load_case(merge_flags(base, flags))
+    case = Case.from_mapping(merge_flags(base, flags))
     result = navigate(case, Settings(early_relapse_months=early_relapse_months))
     with _writing():
         _write_result(result, streams.stdout, output_format, width, explain)
@@ -289,6 +289,11 @@ def _batch_writer(stdout: TextIO, output_format: BatchFormat, explain: bool, ref
     from her2nav.batch import JsonLinesWriter, MarkdownWriter
     from her2nav.render.json_out import ReferenceMode
 
+    if excel and output_format is not BatchFormat.csv:
+        raise InvalidCase("--excel", "only with --format csv")
+    if references is not BatchReferences.full and output_format is not BatchFormat.json:
+        raise InvalidCase("--references", "only with --format json (CSV and Markdown name the studies "
+                          "their own way)")
     if output_format is BatchFormat.csv:
         from her2nav.render.csv_out import CsvWriter
 

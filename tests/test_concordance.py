@@ -11,10 +11,15 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from her2nav.result import Tier
+from her2nav.case import Case
+from her2nav.navigate import navigate
+from her2nav.result import TIER_ORDER, Tier
 from tests.clirun import run_cli
-from tests.conftest import case_mapping, progressed_on, run
+from tests.conftest import case_mapping, progressed_on, property_examples, run
+from tests.test_properties import case_mapping as any_case
 
 
 def _concordance(chosen: list[str], **changes: Any) -> Any:
@@ -162,3 +167,24 @@ def test_the_csv_gives_each_case_its_concordance() -> None:
     assert [(row["id"], row["concordance"], row["concordance_option"]) for row in rows] == [
         ("a", "preferred", "THP"), ("b", "preferred", "T-DXd + pertuzumab"), ("c", "not_listed", ""),
         ("d", "", ""), ("e", "", "")]
+
+
+# ---------------------------------------------------------------- every listed option can be matched
+
+
+@settings(max_examples=property_examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_case(), st.data())
+def test_choosing_the_drugs_of_a_listed_option_matches_an_option_at_least_as_strong(
+        mapping: dict[str, Any], data: st.DataObject) -> None:
+    options = navigate(Case.from_mapping(mapping)).systemic
+    index = data.draw(st.integers(0, len(options) - 1))
+    picked = options[index]
+    chosen = [*picked.required, *picked.partners[:1]]
+    result = navigate(Case.from_mapping({**mapping, "chosen": chosen}))
+    found = result.concordance
+    assert found is not None and found.option_index is not None and found.tier is not None
+    assert found.option_index <= index
+    assert TIER_ORDER[found.tier] <= TIER_ORDER[picked.tier]
+    matched = result.systemic[found.option_index]
+    assert (matched.regimen, matched.tier) == (found.regimen, found.tier)
+    assert set(chosen) <= set(matched.drugs)

@@ -75,3 +75,11 @@ def test_an_id_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() -> None:
 def test_an_empty_input_gives_the_header_alone() -> None:
     run = run_cli("batch", "-", "--format", "csv", stdin=b"")
     assert run.stdout == ",".join(HEADER) + "\r\n"
+
+
+def test_excel_and_reference_ids_are_refused_where_they_mean_nothing() -> None:
+    line = json.dumps(case_mapping()).encode()
+    excel = run_cli("batch", "-", "--excel", stdin=line)
+    assert (excel.code, excel.stdout) == (2, "") and "--excel: only with --format csv" in excel.stderr
+    ids = run_cli("batch", "-", "--format", "csv", "--references", "ids", stdin=line)
+    assert (ids.code, ids.stdout) == (2, "") and "--references: only with --format json" in ids.stderr

@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from her2nav.api import navigate_record
 from her2nav.case import SYMPTOMS_BY_SITE, Condition, Er, Her2, Outcome, Setting, SiteName, Symptom
 from her2nav.knowledge.reference_model import SourceKind
 from her2nav.navigate import Settings
@@ -24,7 +26,7 @@ from her2nav.schemas import SCHEMA_NAMES, load_schema, schema_text
 from tests.clirun import EXAMPLES, run_cli
 from tests.conftest import case_mapping as base_case
 from tests.conftest import property_examples
-from tests.test_properties import case_mapping, navigator_settings
+from tests.test_properties import case_mapping, drug_name, navigator_settings
 
 CASE = Draft202012Validator(load_schema("case"))
 RESULT = Draft202012Validator(load_schema("result"))
@@ -77,12 +79,16 @@ def test_lines_with_reference_ids_are_valid() -> None:
 
 
 @settings(max_examples=property_examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case_mapping(), navigator_settings)
-def test_every_generated_case_and_its_result_are_valid(mapping: dict[str, Any], config: Settings) -> None:
-    from her2nav.api import navigate_record
-
+@given(case_mapping(), navigator_settings, st.none() | st.lists(drug_name, min_size=1, max_size=4))
+def test_every_generated_case_and_its_result_are_valid(mapping: dict[str, Any], config: Settings,
+                                                       chosen: list[str] | None) -> None:
+    if chosen is not None:
+        mapping = {**mapping, "chosen": chosen}
     assert _errors(CASE, mapping) == []
-    assert _errors(RESULT, navigate_record(mapping, config)) == []
+    record = navigate_record(mapping, config)
+    assert record["error"] is None
+    assert _errors(RESULT, record) == []
+    assert _errors(RESULT, navigate_record(mapping, config, references="ids")) == []
 
 
 # ---------------------------------------------------------------- a broken object is rejected
