@@ -13,9 +13,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from her2nav.batch import json_line
+from her2nav.case import Case
+from her2nav.errors import ExitStatus
+from her2nav.navigate import navigate
+from her2nav.render.json_out import ReferenceMode, compact_json, failure_to_dict, result_to_dict
+from her2nav.result import CaseFailure
 from tests.clirun import EXAMPLES, run_cli
 from tests.conftest import case_mapping, property_examples
 from tests.test_properties import case_mapping as any_case
+from tests.test_properties import drug_name
 
 RESULT_KEYS = ["schema_version", "id", "program_version", "knowledge_base", "intended_use", "case", "line",
                "line_reason", "systemic", "site_specific", "actions", "missing", "trace", "references",
@@ -105,3 +112,18 @@ def test_pandas_reads_a_batch_with_error_lines_by_record_path() -> None:
     assert set(options["tier"]) <= {"preferred", "alternative", "consider", "avoid"}
     frame = pandas.json_normalize(lines)
     assert frame["line"].astype("Int64").tolist()[0] == 1 and frame["error.code"].tolist()[1] == 2
+
+
+@settings(max_examples=property_examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_case(), st.sampled_from(list(ReferenceMode)), st.none() | st.lists(drug_name, min_size=1, max_size=3))
+def test_a_line_with_ids_or_an_audit_is_the_plain_encoding_of_its_result(
+        mapping: dict[str, Any], references: ReferenceMode, chosen: list[str] | None) -> None:
+    result = navigate(Case.from_mapping(mapping if chosen is None else {**mapping, "chosen": chosen}))
+    plain = json.dumps(result_to_dict(result, references), ensure_ascii=False, separators=(",", ":"))
+    assert compact_json(result, references) == compact_json(result, references) == plain
+
+
+def test_an_error_line_is_the_plain_encoding_of_its_failure() -> None:
+    failure = CaseFailure(3, "x\u2028y", ExitStatus.INVALID_INPUT, "ecog: 7 is out of range")
+    line = json_line(failure)
+    assert json.loads(line) == failure_to_dict(failure) and "\u2028" not in line
