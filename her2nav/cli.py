@@ -23,7 +23,7 @@ from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
-    from her2nav.batch import BatchSummary, OutcomeWriter
+    from her2nav.batch import BatchSummary
     from her2nav.knowledge.reference_model import Reference
     from her2nav.result import Result
 
@@ -263,14 +263,16 @@ def batch(
     terminal and standard output is not.
     """
     from her2nav.batch import read_lines, run_batch
+    from her2nav.batch_output import batch_writer
     from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
+    from her2nav.render.json_out import ReferenceMode
     from her2nav.render.progress import ProgressBar
 
     invocation = _invocation(ctx)
     streams = invocation.streams
     with open_cases(cases, streams.stdin) as (stream, size):
-        writer = _batch_writer(streams.stdout, output_format, explain, references, excel)
+        writer = batch_writer(streams.stdout, output_format.value, explain, ReferenceMode(references.value), excel)
         progress = ProgressBar(streams.stderr, size) if _wants_progress(streams) else None
         try:
             with _writing():
@@ -282,25 +284,6 @@ def batch(
                 progress.finish()
     _report_summary(summary, streams.stderr)
     raise typer.Exit(int(summary.exit_status))
-
-
-def _batch_writer(stdout: TextIO, output_format: BatchFormat, explain: bool, references: BatchReferences,
-                  excel: bool) -> "OutcomeWriter":
-    from her2nav.batch import JsonLinesWriter, MarkdownWriter
-    from her2nav.render.json_out import ReferenceMode
-
-    if excel and output_format is not BatchFormat.csv:
-        raise InvalidCase("--excel", "only with --format csv")
-    if references is not BatchReferences.full and output_format is not BatchFormat.json:
-        raise InvalidCase("--references", "only with --format json (CSV and Markdown name the studies "
-                          "their own way)")
-    if output_format is BatchFormat.csv:
-        from her2nav.render.csv_out import CsvWriter
-
-        return CsvWriter(stdout, excel=excel)
-    if output_format is BatchFormat.markdown:
-        return MarkdownWriter(stdout, explain)
-    return JsonLinesWriter(stdout, ReferenceMode(references.value))
 
 
 def _report_summary(summary: "BatchSummary", stderr: TextIO) -> None:
