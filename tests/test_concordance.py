@@ -153,8 +153,9 @@ def test_the_handout_has_a_concordance_section_after_the_summary() -> None:
     text = _batch("--format", "markdown").stdout
     section = text.split("## Concordance of the chosen treatment", 1)[1].split("\n## Input line", 1)[0]
     assert "preferred 2, alternative 0, consider 0, avoid 0, not listed 1" in section
-    assert "| 1 | a | docetaxel + trastuzumab + pertuzumab | preferred | THP |" in section
-    assert "| 3 | c | trastuzumab emtansine | not listed | - |" in section
+    assert ("| 1 | a | docetaxel + trastuzumab + pertuzumab | preferred | THP | "
+            "chosen trastuzumab + pertuzumab + docetaxel matches the option") in section
+    assert "| 3 | c | trastuzumab emtansine | not listed | - | chosen trastuzumab emtansine matches none" in section
     assert "| 4 |" not in section and "| 5 |" not in section
     assert text.index("## Summary") < text.index("## Concordance") < text.index("## Input line 1")
 

@@ -33,13 +33,15 @@ class ConcordanceRow:
     chosen: str
     category: str
     regimen: str | None
+    reason: str
 
 
 def concordance_row(outcome: Result | CaseFailure, input_line: int) -> ConcordanceRow | None:
     if isinstance(outcome, CaseFailure) or outcome.concordance is None:
         return None
     found = outcome.concordance
-    return ConcordanceRow(input_line, outcome.case.id, " + ".join(found.chosen), found.category, found.regimen)
+    return ConcordanceRow(input_line, outcome.case.id, " + ".join(found.chosen), found.category, found.regimen,
+                          found.reason)
 
 
 def concordance_section(rows: Sequence[ConcordanceRow], counts: Mapping[str, int]) -> str:
@@ -48,9 +50,10 @@ def concordance_section(rows: Sequence[ConcordanceRow], counts: Mapping[str, int
         return ""
     lines = ["", "## Concordance of the chosen treatment", "",
              cell(_sentence(concordance_summary(counts))), "",
-             *table(("Input line", "Id", "Chosen", "Concordance", "Matching option"),
+             *table(("Input line", "Id", "Chosen", "Concordance", "Matching option", "Why"),
                     ((str(row.input_line), cell(row.id) if row.id is not None else "(no id)", cell(row.chosen),
-                      category_words(row.category), cell(row.regimen) if row.regimen else "-") for row in rows))]
+                      category_words(row.category), cell(row.regimen) if row.regimen else "-", cell(row.reason))
+                     for row in rows))]
     return "\n".join(lines) + "\n"
 
 
