@@ -10,17 +10,19 @@ so output line N always answers input line N and nothing disappears silently.
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, Protocol, TextIO
 
 from attrs import define, field, frozen
 
-from her2nav.case import SCHEMA_VERSION, Case
+from her2nav.case import Case
 from her2nav.errors import ExitStatus, Her2navError
 from her2nav.fields import NonFinite
 from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
 from her2nav.navigate import Settings, navigate
-from her2nav.render.json_out import compact, compact_json
+from her2nav.render.concordance import ConcordanceRow, concordance_row, concordance_section
+from her2nav.render.json_out import ReferenceMode, compact, compact_json, failure_to_dict
 from her2nav.render.markdown import SummaryRow, batch_head, batch_section, summary_row
 from her2nav.result import CaseFailure, Result
 
@@ -111,9 +113,12 @@ class BatchSummary:
     failures: int = 0
     exit_status: ExitStatus = ExitStatus.OK
     failed_lines: list[int] = field(factory=list)  # the first few only, to name them on stderr
+    concordance: Counter[str] = field(factory=Counter)  # cases with `chosen`, by tier or not_listed
 
     def add(self, outcome: Outcome) -> None:
         self.cases += 1
+        if isinstance(outcome, Result) and outcome.concordance is not None:
+            self.concordance[outcome.concordance.category] += 1
         if isinstance(outcome, CaseFailure):
             self.failures += 1
             self.exit_status = max(self.exit_status, outcome.exit_status)
@@ -156,14 +161,9 @@ def run_batch(
 # ------------------------------------------------------------------ writers
 
 
-def json_line(outcome: Outcome) -> str:
-    """One line of batch output: the result object, or the error line, as compact JSON."""
-    if isinstance(outcome, CaseFailure):
-        line = compact({"schema_version": SCHEMA_VERSION, "id": outcome.id,
-                        "error": {"code": int(outcome.exit_status), "message": outcome.message,
-                                  "input_line": outcome.input_line}})
-    else:
-        line = compact_json(outcome)
+def json_line(outcome: Outcome, references: ReferenceMode = ReferenceMode.FULL) -> str:
+    """One line of batch output: the result object, or the error line (the same keys), as compact JSON."""
+    line = compact(failure_to_dict(outcome)) if isinstance(outcome, CaseFailure) else compact_json(outcome, references)
     return one_line(line)
 
 
@@ -183,9 +183,10 @@ class JsonLinesWriter:
     """Writes each outcome as one JSON line and flushes, so a reader sees it at once."""
 
     stream: TextIO
+    references: ReferenceMode = ReferenceMode.FULL
 
     def write(self, outcome: Outcome, input_line: int) -> None:
-        self.stream.write(json_line(outcome) + "\n")
+        self.stream.write(json_line(outcome, self.references) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -203,15 +204,21 @@ class MarkdownWriter:
     stream: TextIO
     explain: bool = False
     rows: list[SummaryRow] = field(factory=list)
+    audited: list[ConcordanceRow] = field(factory=list)  # the cases that give `chosen`
+    concordance: Counter[str] = field(factory=Counter)
     sections: Any = field(factory=lambda: tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in close())
         max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"))
 
     def write(self, outcome: Outcome, input_line: int) -> None:
         self.rows.append(summary_row(outcome, input_line))
+        if (audited := concordance_row(outcome, input_line)) is not None:
+            self.audited.append(audited)
+            self.concordance[audited.category] += 1
         self.sections.write(batch_section(outcome, input_line, self.explain))
 
     def close(self) -> None:
         self.stream.write(batch_head(self.rows))
+        self.stream.write(concordance_section(self.audited, self.concordance))
         self.sections.seek(0)
         while chunk := self.sections.read(_SKIP_CHUNK):
             self.stream.write(chunk)

@@ -195,11 +195,8 @@ class Treatment:
         return cls(_read_drugs(obj["drugs"], f"{where}.drugs"), setting, outcome, months)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"drugs": list(self.drugs), "setting": self.setting.value,
-                               "outcome": self.outcome.value}
-        if self.months_to_recurrence is not None:
-            out["months_to_recurrence"] = _plain_number(self.months_to_recurrence)
-        return out
+        return {"drugs": list(self.drugs), "setting": self.setting.value, "outcome": self.outcome.value,
+                "months_to_recurrence": _plain_number(self.months_to_recurrence)}
 
 
 def _read_drugs(value: object, where: str) -> tuple[str, ...]:
@@ -251,14 +248,11 @@ class Site:
         return cls(site, lesions, symptoms, status, leptomeningeal)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"site": self.site.value}
-        if self.lesions is not None:
-            out["lesions"] = self.lesions
-        out["symptoms"] = [s.value for s in self.symptoms]
-        if self.site is SiteName.BRAIN:
-            out["status"] = self.status.value if self.status else None
-            out["leptomeningeal"] = self.leptomeningeal
-        return out
+        """Every key, whatever the site: `status` and `leptomeningeal` are null outside the brain."""
+        brain = self.site is SiteName.BRAIN
+        return {"site": self.site.value, "lesions": self.lesions, "symptoms": [s.value for s in self.symptoms],
+                "status": self.status.value if self.status else None,
+                "leptomeningeal": self.leptomeningeal if brain else None}
 
 
 @frozen
@@ -283,7 +277,7 @@ class PrimaryTumor:
 CASE_FIELDS = (
     "schema_version", "id", "her2", "her2_ihc", "her2_ish", "er", "pr", "presentation",
     "metastasis_biopsied", "menopausal_status", "sex", "ecog", "lvef", "creatinine_clearance",
-    "conditions", "visceral_crisis", "treatments", "sites", "primary_tumor",
+    "conditions", "visceral_crisis", "treatments", "sites", "primary_tumor", "chosen",
 )
 
 
@@ -307,6 +301,7 @@ class Case:
     visceral_crisis: bool = False
     treatments: tuple[Treatment, ...] = ()
     primary_tumor: PrimaryTumor = PrimaryTumor()
+    chosen: tuple[str, ...] | None = None  # the treatment actually chosen, for the concordance audit
 
     @property
     def hormone_receptor_positive(self) -> bool:
@@ -361,13 +356,12 @@ class Case:
             treatments=_read_items(obj.get("treatments", []), "treatments", Treatment.from_mapping),
             primary_tumor=PrimaryTumor.from_mapping(obj["primary_tumor"], "primary_tumor")
             if obj.get("primary_tumor") is not None else PrimaryTumor(),
+            chosen=_optional(obj, "chosen", lambda v: _read_drugs(v, "chosen")),
         )
 
     def to_dict(self) -> dict[str, Any]:
         """The case as understood: generic drug names, defaults filled, HER2 derived."""
-        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-        if self.id is not None:
-            out["id"] = self.id
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id}
         out.update({
             "her2": self.her2.value,
             "her2_ihc": self.her2_ihc.value if self.her2_ihc else None,
@@ -388,6 +382,7 @@ class Case:
             "sites": [s.to_dict() for s in self.sites],
             "oligometastatic": self.oligometastatic,
             "primary_tumor": self.primary_tumor.to_dict(),
+            "chosen": list(self.chosen) if self.chosen is not None else None,
         })
         return out
 

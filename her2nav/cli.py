@@ -86,6 +86,17 @@ class OutputFormat(enum.StrEnum):
 class BatchFormat(enum.StrEnum):
     json = "json"
     markdown = "markdown"
+    csv = "csv"
+
+
+class BatchReferences(enum.StrEnum):
+    full = "full"
+    ids = "ids"
+
+
+class SchemaName(enum.StrEnum):
+    case = "case"
+    result = "result"
 
 
 class ReferenceFormat(enum.StrEnum):
@@ -185,6 +196,9 @@ def recommend(
     primary: Annotated[Optional[str], typer.Option(help=f"The primary tumor: {PRIMARY_SYNTAX}.")] = None,
     fhir: FhirOption = None,
     id_from_patient: IdFromPatient = False,
+    chosen: Annotated[Optional[str], typer.Option(
+        help="The treatment actually chosen, drugs joined by '+' (e.g. T-DXd, or Phesgo+paclitaxel): "
+        "the result says which option it matches and its tier (the concordance audit).")] = None,
 ) -> None:
     """Navigate one case: its line of therapy, options, cautions and evidence."""
     from her2nav.case import Case
@@ -199,7 +213,8 @@ def recommend(
         scalars={"id": case_id, "her2": her2, "her2_ihc": her2_ihc, "her2_ish": her2_ish, "er": er,
                  "pr": pr, "presentation": presentation, "metastasis_biopsied": metastasis_biopsied,
                  "menopausal_status": menopausal_status, "sex": sex, "ecog": ecog, "lvef": lvef,
-                 "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis},
+                 "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis,
+                 "chosen": [drug.strip() for drug in chosen.split("+")] if chosen is not None else None},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
     settings = Settings(early_relapse_months=early_relapse_months)
@@ -258,8 +273,14 @@ def batch(
     cases: Annotated[Optional[str], typer.Argument(
         metavar="CASES", help="A JSON Lines file (one case per line), or - for standard input.")] = None,
     output_format: Annotated[BatchFormat, typer.Option(
-        "--format", "-f", help="json (one result or error object per input line, in order) or markdown "
-        "(one handout: a summary table, then a section per case).")] = BatchFormat.json,
+        "--format", "-f", help="json (one result or error object per input line, in order), markdown "
+        "(one handout: a summary table, then a section per case) or csv (one row per case, for a "
+        "spreadsheet).")] = BatchFormat.json,
+    references: Annotated[BatchReferences, typer.Option(
+        "--references", help="JSON: full (each line resolves its references, the contract) or ids (the "
+        "ids only; join them with 'her2nav references --format json').")] = BatchReferences.full,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help="CSV: start with a UTF-8 byte-order mark, so Excel reads the accents right.")] = False,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Markdown: add how the navigator decided to each case (JSON always has 'trace').")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
@@ -275,9 +296,11 @@ def batch(
     reported as an invalid case. A progress bar is shown on standard error when it is a
     terminal and standard output is not.
     """
-    from her2nav.batch import JsonLinesWriter, MarkdownWriter, OutcomeWriter, read_lines, run_batch
+    from her2nav.batch import read_lines, run_batch
+    from her2nav.batch_output import batch_writer
     from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
+    from her2nav.render.json_out import ReferenceMode
     from her2nav.render.progress import ProgressBar
 
     invocation = _invocation(ctx)
@@ -287,8 +310,7 @@ def batch(
     if cases is None:
         raise InvalidCase("CASES", "required: a JSON Lines file, or - for standard input (or --fhir PATH)")
     with open_cases(cases, streams.stdin) as (stream, size):
-        writer: OutcomeWriter = (JsonLinesWriter(streams.stdout) if output_format is BatchFormat.json
-                                 else MarkdownWriter(streams.stdout, explain))
+        writer = batch_writer(streams.stdout, output_format.value, explain, ReferenceMode(references.value), excel)
         progress = ProgressBar(streams.stderr, size) if _wants_progress(streams) else None
         try:
             with _writing():
@@ -331,6 +353,10 @@ def _report_summary(summary: "BatchSummary", stderr: TextIO) -> None:
         more = ", ..." if summary.failures > len(summary.failed_lines) else ""
         stderr.write(f"her2nav: batch: {summary.failures} of {summary.cases} cases gave no result "
                      f"(input lines {shown}{more}); their error lines say why\n")
+    if summary.concordance:
+        from her2nav.render.concordance import concordance_summary
+
+        stderr.write(f"her2nav: batch: {concordance_summary(summary.concordance)}\n")
 
 
 def _wants_progress(streams: Streams) -> bool:
@@ -379,6 +405,20 @@ def references(
             from her2nav.render.references import render_references_table
 
             render_references_table(chosen, make_console(streams.stdout, width))
+        streams.stdout.flush()
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    name: Annotated[SchemaName, typer.Argument(help="case (what goes in) or result (what comes out).")],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the case or of the result, to validate against."""
+    from her2nav.schemas import schema_text
+
+    streams = _invocation(ctx).streams
+    with _writing():
+        streams.stdout.write(schema_text(name.value))
         streams.stdout.flush()
 
 

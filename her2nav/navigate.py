@@ -6,6 +6,7 @@ from attrs import frozen
 
 from her2nav.case import Case, Condition
 from her2nav.decide.actions import general_actions, missing_facts
+from her2nav.decide.concordance import concordance_of
 from her2nav.decide.line import DEFAULT_EARLY_RELAPSE_MONTHS, read_history
 from her2nav.decide.scope import check_scope
 from her2nav.decide.sites import site_options
@@ -38,6 +39,7 @@ def navigate(case: Case, settings: Settings = Settings()) -> Result:
         actions=tuple(dict.fromkeys(actions)),
         missing=(*missing_facts(case, systemic.options), *sites.missing),
         trace=(*_case_steps(case), *history.trace, *systemic.trace, *sites.trace),
+        concordance=concordance_of(case.chosen, systemic.options),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from attrs import frozen
 
@@ -51,6 +52,14 @@ class SystemicOption:
     rationale: str
     evidence: tuple[str, ...]
     cautions: tuple[str, ...] = ()
+    # Which of `drugs` are a choice of partner (one is given) and which may be added; the rest
+    # every patient gets. Not part of the JSON result: the concordance audit reads them.
+    partners: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(drug for drug in self.drugs if drug not in self.partners and drug not in self.optional)
 
 
 @frozen
@@ -110,6 +119,28 @@ class Provenance:
     note: str = ""
 
 
+NOT_LISTED = "not_listed"
+
+
+@frozen
+class Concordance:
+    """How the treatment actually chosen compares with the options listed for the case."""
+
+    chosen: tuple[str, ...]  # generic names, as the case gives them
+    option_index: int | None  # the matching option's place in `Result.systemic`; None when not listed
+    regimen: str | None
+    tier: Tier | None
+    reason: str
+
+    @property
+    def category(self) -> str:
+        """The tier of the matching option, or `not_listed`: what an audit counts."""
+        return self.tier.value if self.tier is not None else NOT_LISTED
+
+
+CONCORDANCE_CATEGORIES = (*(tier.value for tier in Tier), NOT_LISTED)
+
+
 @frozen
 class Result:
     case: Case
@@ -121,6 +152,18 @@ class Result:
     missing: tuple[str, ...]
     trace: tuple[TraceStep, ...]
     provenance: tuple[Provenance, ...] = ()  # only for a case read from FHIR
+    concordance: Concordance | None = None  # only when the case gives `chosen`
+
+    def to_dict(self, references: str = "full") -> dict[str, Any]:
+        """Exactly the JSON result (`her2nav recommend --format json`), as plain Python values.
+
+        `references="ids"` lists the reference ids instead of the resolved entries, as
+        `her2nav batch --references ids` does.
+        """
+        # The shape of the contract is written once, with the encoders, in render/json_out.py.
+        from her2nav.render.json_out import ReferenceMode, result_to_dict
+
+        return result_to_dict(self, ReferenceMode(references))
 
     @property
     def reference_ids(self) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def test_a_failed_case_gives_an_error_line_and_the_batch_goes_on() -> None:
     run = batch(VALID, INVALID, OUT_OF_SCOPE, NOT_JSON, VALID)
     outputs = run.json_lines()
     assert [out["id"] for out in outputs] == ["valid", "invalid", "her2-low", None, "valid"]
-    assert "error" not in outputs[0] and "error" not in outputs[4]
+    assert outputs[0]["error"] is None and outputs[4]["error"] is None
     assert [out["error"]["code"] for out in outputs[1:4]] == [2, 3, 2]
     assert [out["error"]["input_line"] for out in outputs[1:4]] == [2, 3, 4]
     assert outputs[1]["error"]["message"].startswith("ecog: 7 is out of range; allowed: 0 to 4")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import subprocess
@@ -11,9 +12,11 @@ from typing import Any
 
 import pytest
 
-import her2nav.navigate
 from her2nav.cli import main
 from tests.conftest import case_mapping
+
+# `her2nav.navigate` is the public function; the module is patched where the CLI looks it up.
+NAVIGATE_MODULE = importlib.import_module("her2nav.navigate")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "de-novo-hr-negative.json"
@@ -110,7 +113,8 @@ def test_flags_alone(capsys: pytest.CaptureFixture[str]) -> None:
     result = _json(capsys, *BASE_FLAGS)
     assert result["line"] == 1
     assert result["case"]["her2"] == "positive"
-    assert result["case"]["sites"] == [{"site": "liver", "lesions": 3, "symptoms": []}]
+    assert result["case"]["sites"] == [{"site": "liver", "lesions": 3, "symptoms": [], "status": None,
+                                        "leptomeningeal": None}]
 
 
 def test_flag_overrides_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -276,7 +280,7 @@ def _explode(*_args: object, **_kwargs: object) -> None:
 
 
 def test_exit_1_internal_error_is_one_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(her2nav.navigate, "navigate", _explode)
+    monkeypatch.setattr(NAVIGATE_MODULE, "navigate", _explode)
     code, out, err = _run(capsys, "recommend", *BASE_FLAGS)
     assert (code, out) == (1, "")
     assert len(err.strip().splitlines()) == 1
@@ -285,7 +289,7 @@ def test_exit_1_internal_error_is_one_line(capsys: pytest.CaptureFixture[str], m
 
 
 def test_exit_1_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(her2nav.navigate, "navigate", _explode)
+    monkeypatch.setattr(NAVIGATE_MODULE, "navigate", _explode)
     code, out, err = _run(capsys, "--debug", "recommend", *BASE_FLAGS)
     assert (code, out) == (1, "")
     assert "Traceback" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import pty
@@ -92,7 +93,8 @@ def test_recommend_exits_1_on_a_bug_without_a_traceback_unless_asked(monkeypatch
     def broken(*args: Any) -> Any:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("her2nav.navigate.navigate", broken)
+    # `her2nav.navigate` is the function (the public interface); the module is patched where the CLI looks.
+    monkeypatch.setattr(importlib.import_module("her2nav.navigate"), "navigate", broken)
     run = run_cli("recommend", ILD_EXAMPLE)
     assert (run.code, run.stdout) == (1, "")
     assert run.stderr == "her2nav: internal error (a bug); run again with --debug for details\n"

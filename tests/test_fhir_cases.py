@@ -84,7 +84,7 @@ def test_progression_recorded_as_disease_status_ends_first_line_thp() -> None:
     result = result_of(SECOND_LINE)
     case = result["case"]
     assert case["treatments"] == [{"drugs": ["docetaxel", "trastuzumab", "pertuzumab"], "setting": "metastatic",
-                                   "outcome": "progression"}]
+                                   "outcome": "progression", "months_to_recurrence": None}]
     assert result["line"] == 2
     [outcome] = provenance_of(result, "treatments[0].outcome")
     assert outcome["how"] == "read"
@@ -158,10 +158,10 @@ def test_the_mapping_report_names_a_source_for_every_fact_read() -> None:
                 assert all(s["resource"] and s["place"] for s in entry["sources"])
 
 
-def test_json_without_fhir_has_no_provenance_field() -> None:
+def test_json_without_fhir_has_an_empty_provenance_list() -> None:
     run = run_cli("recommend", "--her2", "positive", "--er", "negative", "--presentation", "de_novo",
                   "--site", "liver", "--format", "json")
-    assert "provenance" not in run.json()
+    assert run.json()["provenance"] == []
 
 
 def test_the_handout_and_explain_show_the_mapping_report() -> None:

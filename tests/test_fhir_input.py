@@ -186,7 +186,7 @@ def test_a_leptomeningeal_condition_named_in_text_marks_the_brain_site() -> None
     lepto["code"]["text"] = "Leptomeningeal metastases"  # type: ignore[index]
     result = case_of(lepto)
     sites = result["case"]["sites"]  # type: ignore[index]
-    assert {"site": "brain", "symptoms": [], "status": None, "leptomeningeal": True} in sites
+    assert {"site": "brain", "lesions": None, "symptoms": [], "status": None, "leptomeningeal": True} in sites
 
 
 # ------------------------------------------------------------------ batch

@@ -252,6 +252,8 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
         evidence=(*regimen.evidence, *(note.evidence if note else ())),
         cautions=(*candidate.cautions, *found.cautions, *enrolled_fit_patients(regimen.key, review.case)),
+        partners=tuple(drug for drug in found.drugs if drug in regimen.one_of),
+        optional=tuple(drug for drug in found.drugs if drug in regimen.optional),
     )
 
 

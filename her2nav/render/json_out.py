@@ -9,6 +9,7 @@ each distinct entry once and reuses its text: the line is byte for byte what
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
@@ -19,13 +20,34 @@ from her2nav.case import SCHEMA_VERSION
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
 from her2nav.knowledge.reference_model import Reference
 from her2nav.knowledge.references import REFERENCES
-from her2nav.result import Action, Provenance, Result, SiteOption, SystemicOption, TraceStep
+from her2nav.result import (
+    Action,
+    CaseFailure,
+    Concordance,
+    Provenance,
+    Result,
+    SiteOption,
+    SystemicOption,
+    TraceStep,
+)
 
 T = TypeVar("T")
 
 # Distinct entries remembered per kind: enough for the options of a whole clinic list, and a
 # bound on memory however many cases a batch holds.
 _ENCODED_ENTRIES_KEPT = 1024
+
+
+class ReferenceMode(enum.StrEnum):
+    """How a result gives its `references`: resolved entries (the contract) or their ids only."""
+
+    FULL = "full"
+    IDS = "ids"
+
+
+# The lists that end every result object and every batch error line, in order.
+# `provenance` is empty unless the case was read from FHIR.
+LIST_KEYS = ("systemic", "site_specific", "actions", "missing", "trace", "references", "provenance")
 
 
 def knowledge_base_info() -> dict[str, str]:
@@ -44,14 +66,11 @@ def reference_to_dict(reference: Reference) -> dict[str, Any]:
         "trial": reference.trial,
         "citation": reference.citation,
         "kind": reference.kind.value,
+        "doi": reference.doi or None,
+        "pmid": reference.pmid or None,
+        "identifier_note": reference.identifier_note or None,
+        "finding": reference.finding,
     }
-    if reference.doi:
-        out["doi"] = reference.doi
-    if reference.pmid:
-        out["pmid"] = reference.pmid
-    if reference.identifier_note:
-        out["identifier_note"] = reference.identifier_note
-    out["finding"] = reference.finding
     return out
 
 
@@ -81,41 +100,56 @@ def provenance_dict(p: Provenance) -> dict[str, Any]:
             "note": p.note}
 
 
+def concordance_dict(concordance: Concordance | None) -> dict[str, Any] | None:
+    if concordance is None:
+        return None
+    return {"chosen": list(concordance.chosen), "tier": concordance.category, "regimen": concordance.regimen,
+            "option_index": concordance.option_index, "reason": concordance.reason}
+
+
+def _meta(case_id: str | None) -> dict[str, Any]:
+    """The first fields of every result object and error line."""
+    return {"schema_version": SCHEMA_VERSION, "id": case_id, "program_version": __version__,
+            "knowledge_base": knowledge_base_info(), "intended_use": INTENDED_USE}
+
+
 def _head(result: Result) -> dict[str, Any]:
     """The fields of the result object before its lists of entries, in the contract's order."""
-    out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    if result.case.id is not None:
-        out["id"] = result.case.id
-    out.update({
-        "program_version": __version__,
-        "knowledge_base": knowledge_base_info(),
-        "intended_use": INTENDED_USE,
-        "case": result.case.to_dict(),
-        "line": result.line,
-        "line_reason": result.line_reason,
-    })
+    out = _meta(result.case.id)
+    out.update({"case": result.case.to_dict(), "line": result.line, "line_reason": result.line_reason})
     return out
 
 
-def _entry_lists(result: Result) -> tuple[tuple[str, Sequence[Any], Callable[[Any], Any]], ...]:
+def _entry_lists(
+    result: Result, references: ReferenceMode
+) -> tuple[tuple[str, Sequence[Any], Callable[[Any], Any]], ...]:
     """The lists that end the result object, in order: key, entries and how each entry is written."""
-    lists: tuple[tuple[str, Sequence[Any], Callable[[Any], Any]], ...] = (
-        ("systemic", result.systemic, systemic_option_dict),
-        ("site_specific", result.site_specific, site_option_dict),
-        ("actions", result.actions, action_dict),
-        ("missing", result.missing, str),
-        ("trace", result.trace, trace_step_dict),
-        ("references", result.reference_ids, reference_dict),
-    )
-    if result.provenance:  # only a case read from FHIR has one
-        lists += (("provenance", result.provenance, provenance_dict),)
-    return lists
+    return tuple(zip(LIST_KEYS, (result.systemic, result.site_specific, result.actions, result.missing,
+                                 result.trace, result.reference_ids, result.provenance), (
+        systemic_option_dict, site_option_dict, action_dict, str, trace_step_dict,
+        reference_dict if references is ReferenceMode.FULL else str, provenance_dict), strict=True))
 
 
-def result_to_dict(result: Result) -> dict[str, Any]:
+def _tail(result: Result) -> dict[str, Any]:
+    """The fields after the lists: the concordance audit, and `error`, null on a result."""
+    return {"concordance": concordance_dict(result.concordance), "error": None}
+
+
+def result_to_dict(result: Result, references: ReferenceMode = ReferenceMode.FULL) -> dict[str, Any]:
     out = _head(result)
-    for key, entries, to_json in _entry_lists(result):
+    for key, entries, to_json in _entry_lists(result, references):
         out[key] = [to_json(entry) for entry in entries]
+    out.update(_tail(result))
+    return out
+
+
+def failure_to_dict(failure: CaseFailure) -> dict[str, Any]:
+    """A case that gave no result: the same keys as a result, empty, and the `error` object."""
+    out = _meta(failure.id)
+    out.update({"case": None, "line": None, "line_reason": None})
+    out.update({key: [] for key in LIST_KEYS})
+    out.update({"concordance": None, "error": {"code": int(failure.exit_status), "message": failure.message,
+                                               "input_line": failure.input_line}})
     return out
 
 
@@ -137,16 +171,16 @@ def compact(data: object) -> str:
     return _compact_encoder.encode(data)
 
 
-def compact_json(result: Result) -> str:
-    """`compact(result_to_dict(result))`, with each recurring entry encoded once per process.
+def compact_json(result: Result, references: ReferenceMode = ReferenceMode.FULL) -> str:
+    """`compact(result_to_dict(result, references))`, with each recurring entry encoded once per process.
 
     Compact JSON has no indentation, so an entry's text does not depend on where it stands
     and the encoded entries can be joined into the lists as they are.
     """
     parts = [compact(_head(result)).removesuffix("}")]
-    for key, entries, to_json in _entry_lists(result):
+    for key, entries, to_json in _entry_lists(result, references):
         parts += [",", compact(key), ":[", ",".join(map(_encoder(to_json), entries)), "]"]
-    parts.append("}")
+    parts += [",", compact(_tail(result)).removeprefix("{")]
     return "".join(parts)
 
 
