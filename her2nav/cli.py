@@ -150,6 +150,9 @@ def recommend(
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show how the navigator decided: each decision and the facts it used "
         "(a tree under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
+    details: Annotated[bool, typer.Option(
+        "--details", help="Table: show each option's full rationale with the trials' findings, and each "
+        "cited study (--explain does too).")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
     case_id: Annotated[Optional[str], typer.Option("--id", help="Free label, echoed back.")] = None,
     her2: Annotated[Optional[str], typer.Option(help="positive, low, ultralow, negative, equivocal.")] = None,
@@ -197,11 +200,11 @@ def recommend(
     case = Case.from_mapping(merge_flags(base, flags))
     result = navigate(case, Settings(early_relapse_months=early_relapse_months))
     with _writing():
-        _write_result(result, streams.stdout, output_format, width, explain)
+        _write_result(result, streams.stdout, output_format, width, explain, details)
 
 
 def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],
-                  explain: bool) -> None:
+                  explain: bool, details: bool = False) -> None:
     if output_format is OutputFormat.json:
         from her2nav.render.json_out import render_json
 
@@ -216,7 +219,7 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
         from her2nav.render.trace import render_trace
 
         console = make_console(stdout, width)
-        render_table(result, console)
+        render_table(result, console, details=details or explain)
         if explain:
             render_trace(result, console)
     stdout.flush()

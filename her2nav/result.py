@@ -51,6 +51,9 @@ class SystemicOption:
     rationale: str
     evidence: tuple[str, ...]
     cautions: tuple[str, ...] = ()
+    # The part of the rationale about this patient (the rest is the studies' findings); the
+    # terminal view shows it alone unless asked for details. Empty: the whole rationale is.
+    reason: str = ""
 
 
 @frozen
@@ -62,6 +65,8 @@ class SiteOption:
     rationale: str
     evidence: tuple[str, ...]
     cautions: tuple[str, ...] = ()
+    # The case's facts the rationale starts with, shown once per site in the terminal view.
+    facts: str = ""
 
 
 @frozen

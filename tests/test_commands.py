@@ -190,9 +190,9 @@ def test_a_terminal_gets_colour_and_no_color_turns_it_off() -> None:
 
 
 def test_width_sets_the_table_width() -> None:
-    run = run_cli("recommend", ILD_EXAMPLE, "--width", "120")
+    run = run_cli("recommend", ILD_EXAMPLE, "--width", "160")
     widths = {len(line) for line in run.stdout.splitlines() if line.startswith(("┏", "└"))}
-    assert widths == {120}
+    assert widths == {160}
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)

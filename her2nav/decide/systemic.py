@@ -248,6 +248,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
         evidence=(*regimen.evidence, *(note.evidence if note else ())),
         cautions=(*candidate.cautions, *found.cautions),
+        reason=candidate.why,
     )
 
 
@@ -308,9 +309,10 @@ def _continue_ongoing(
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:
         stop = "The current regimen has to stop (see its cautions): "
-        return continued, [evolve(o, rationale=stop + o.rationale) for o in others]
+        return continued, [evolve(o, rationale=stop + o.rationale, reason=stop + o.reason) for o in others]
+    if_stops = "If the current regimen has to stop: "
     return continued, [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
-                              rationale="If the current regimen has to stop: " + o.rationale) for o in others]
+                              rationale=if_stops + o.rationale, reason=if_stops + o.reason) for o in others]
 
 
 def _brain_progressing_after_local_therapy(case: Case) -> bool:
