@@ -17,6 +17,7 @@ import typer
 from attrs import frozen
 
 from her2nav import __version__
+from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentation, Sex
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase
 from her2nav.inputs import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
@@ -27,7 +28,42 @@ if TYPE_CHECKING:
     from her2nav.knowledge.reference_model import Reference
     from her2nav.result import Result
 
+def choices(values: type[enum.Enum]) -> str:
+    """The allowed values of a case field, shown in the help in place of <str>."""
+    return "<" + "|".join(str(member.value) for member in values) + ">"
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: real examples, kept one a line (\b stops Click from re-wrapping them)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+RECOMMEND_EXAMPLES = examples(
+    "her2nav recommend examples/second-line-after-thp.json",
+    "her2nav recommend examples/bone-cord-compression.json --format html > handout.html",
+    "her2nav recommend --her2-ihc 3+ --er negative --pr negative --presentation de_novo \\\n"
+    "      --site liver:3 --ecog 1 --lvef 60",
+)
+BATCH_EXAMPLES = examples(
+    "her2nav batch examples/board.jsonl > results.jsonl",
+    "her2nav batch examples/board.jsonl --format html > board.html",
+    "cat cases.jsonl | her2nav batch - --format markdown > handouts.md",
+)
+REFERENCES_EXAMPLES = examples(
+    "her2nav references",
+    "her2nav references --id destiny-breast03-2022",
+    "her2nav references --format json",
+)
+
+
+ROOT_EXAMPLES = examples(
+    "her2nav recommend examples/second-line-after-thp.json",
+    "her2nav batch examples/board.jsonl --format markdown > board.md",
+    "her2nav references --id destiny-breast03-2022",
+)
+
 app = typer.Typer(
+    epilog=ROOT_EXAMPLES,
     help="Treatment navigator for metastatic HER2-positive breast cancer. "
     "Decision support for specialists; verify against current guidelines and the patient.",
     no_args_is_help=True,
@@ -35,6 +71,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -121,7 +158,7 @@ def _show_version(ctx: typer.Context, value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_show_version, is_eager=True,
                                           help="Show the program and knowledge-base versions.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
@@ -137,7 +174,7 @@ def _writing() -> Iterator[None]:
         raise _OutputClosed from None
 
 
-@app.command()
+@app.command(epilog=RECOMMEND_EXAMPLES)
 def recommend(
     ctx: typer.Context,
     case_file: Annotated[Optional[str], typer.Argument(
@@ -155,24 +192,26 @@ def recommend(
         "cited study (--explain does too).")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
     case_id: Annotated[Optional[str], typer.Option("--id", help="Free label, echoed back.")] = None,
-    her2: Annotated[Optional[str], typer.Option(help="positive, low, ultralow, negative, equivocal.")] = None,
-    her2_ihc: Annotated[Optional[str], typer.Option("--her2-ihc", help="0, 1+, 2+, 3+.")] = None,
-    her2_ish: Annotated[Optional[str], typer.Option("--her2-ish", help="amplified, not_amplified.")] = None,
-    er: Annotated[Optional[str], typer.Option(help="positive, low, negative, unknown.")] = None,
-    pr: Annotated[Optional[str], typer.Option(help="positive, negative, unknown.")] = None,
-    presentation: Annotated[Optional[str], typer.Option(help="de_novo, recurrence.")] = None,
+    her2: Annotated[Optional[str], typer.Option(metavar=choices(Her2), help="HER2 status.")] = None,
+    her2_ihc: Annotated[Optional[str], typer.Option("--her2-ihc", metavar=choices(Ihc), help="HER2 IHC score.")] = None,
+    her2_ish: Annotated[Optional[str], typer.Option(
+        "--her2-ish", metavar=choices(Ish), help="HER2 in situ hybridisation.")] = None,
+    er: Annotated[Optional[str], typer.Option(metavar=choices(Er), help="Estrogen receptor.")] = None,
+    pr: Annotated[Optional[str], typer.Option(metavar=choices(Pr), help="Progesterone receptor.")] = None,
+    presentation: Annotated[Optional[str], typer.Option(
+        metavar=choices(Presentation), help="Metastatic at diagnosis (de_novo) or a recurrence.")] = None,
     metastasis_biopsied: Annotated[Optional[bool], typer.Option(
         "--metastasis-biopsied/--metastasis-not-biopsied", help="A metastasis was biopsied and re-tested.")] = None,
-    menopausal_status: Annotated[Optional[str], typer.Option(help="pre, post, unknown.")] = None,
-    sex: Annotated[Optional[str], typer.Option(help="female, male.")] = None,
+    menopausal_status: Annotated[Optional[str], typer.Option(
+        metavar=choices(Menopause), help="Menopausal status.")] = None,
+    sex: Annotated[Optional[str], typer.Option(metavar=choices(Sex), help="Sex.")] = None,
     ecog: Annotated[Optional[int], typer.Option(help="ECOG performance status 0-4.")] = None,
     lvef: Annotated[Optional[float], typer.Option(help="LVEF, percent.")] = None,
     creatinine_clearance: Annotated[Optional[float], typer.Option(help="Creatinine clearance, mL/min.")] = None,
     visceral_crisis: Annotated[Optional[bool], typer.Option(
         "--visceral-crisis/--no-visceral-crisis", help="Severe organ dysfunction needing rapid response.")] = None,
     condition: Annotated[Optional[list[str]], typer.Option(
-        help="Repeatable: heart_failure, interstitial_lung_disease, peripheral_neuropathy, pregnancy, "
-        "dpd_deficiency, hepatic_impairment, dental_disease, hypocalcemia.")] = None,
+        metavar="CONDITION", help=f"Repeatable: {', '.join(c.value for c in Condition)}.")] = None,
     treatment: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable, oldest first: {TREATMENT_SYNTAX}. "
         "Example: --treatment THP:metastatic:progression --treatment trastuzumab:adjuvant:recurred=8")] = None,
@@ -225,7 +264,7 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
     stdout.flush()
 
 
-@app.command()
+@app.command(epilog=BATCH_EXAMPLES)
 def batch(
     ctx: typer.Context,
     cases: Annotated[str, typer.Argument(
@@ -302,7 +341,7 @@ def _report_bug(invocation: Invocation, input_line: int, error: Exception) -> No
                      "for details\n")
 
 
-@app.command()
+@app.command(epilog=REFERENCES_EXAMPLES)
 def references(
     ctx: typer.Context,
     reference_ids: Annotated[Optional[list[str]], typer.Option(
@@ -362,6 +401,8 @@ def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) ->
 
     streams = streams if streams is not None else Streams.system()
     args = sys.argv[1:] if argv is None else argv
+    if not args:  # bare `her2nav`: the help, as `her2nav --help` prints it (Click would report it as an error)
+        args = ["--help"]
     invocation = Invocation(streams, debug="--debug" in args)
     try:
         # Outside standalone mode Typer returns the code of typer.Exit instead of raising it.
