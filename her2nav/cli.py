@@ -24,9 +24,9 @@ from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
-    from her2nav.batch import BatchSummary
+    from her2nav.batch import BatchSummary, OutcomeWriter
     from her2nav.knowledge.reference_model import Reference
-    from her2nav.result import Result
+    from her2nav.result import CaseFailure, Result
 
 def choices(values: type[enum.Enum]) -> str:
     """The allowed values of a case field, shown in the help in place of <str>."""
@@ -283,38 +283,87 @@ def batch(
     reported as an invalid case. A progress bar is shown on standard error when it is a
     terminal and standard output is not.
     """
-    from her2nav.batch import JsonLinesWriter, MarkdownWriter, OutcomeWriter, read_lines, run_batch
+    from her2nav.batch import read_lines, run_batch
     from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
     from her2nav.render.progress import ProgressBar
 
     invocation = _invocation(ctx)
     streams = invocation.streams
+    watched = _wants_progress(streams)
     with open_cases(cases, streams.stdin) as (stream, size):
-        writer: OutcomeWriter = (JsonLinesWriter(streams.stdout) if output_format is BatchFormat.json
-                                 else MarkdownWriter(streams.stdout, explain))
-        progress = ProgressBar(streams.stderr, size) if _wants_progress(streams) else None
+        writer = _CountingWriter(_batch_writer(output_format, streams.stdout, explain))
+        progress = ProgressBar(streams.stderr, size) if watched else None
         try:
             with _writing():
                 summary = run_batch(read_lines(stream), Settings(early_relapse_months=early_relapse_months),
                                     writer, progress.update if progress else None,
                                     lambda line, error: _report_bug(invocation, line, error))
+        except KeyboardInterrupt:
+            if progress is not None:
+                progress.finish()
+            _report_interrupt(writer, streams)
+            raise typer.Exit(INTERRUPTED) from None
         finally:
             if progress is not None:
                 progress.finish()
-    _report_summary(summary, streams.stderr)
+    _report_summary(summary, streams.stderr, watched)
     raise typer.Exit(int(summary.exit_status))
 
 
-def _report_summary(summary: "BatchSummary", stderr: TextIO) -> None:
-    """Say on stderr what the data lines alone would leave a person watching to find."""
+# The shell's code for a program stopped by Ctrl-C (128 + SIGINT); not a result, so outside 0-3.
+INTERRUPTED = 130
+
+
+def _batch_writer(output_format: BatchFormat, stdout: TextIO, explain: bool) -> "OutcomeWriter":
+    from her2nav.batch import JsonLinesWriter, MarkdownWriter
+
+    if output_format is BatchFormat.json:
+        return JsonLinesWriter(stdout)
+    return MarkdownWriter(stdout, explain)
+
+
+class _CountingWriter:
+    """Passes outcomes on and counts them, so that an interrupted batch can say how far it got."""
+
+    def __init__(self, writer: "OutcomeWriter") -> None:
+        self.writer = writer
+        self.written = 0
+
+    def write(self, outcome: "Result | CaseFailure", input_line: int) -> None:
+        self.writer.write(outcome, input_line)
+        self.written += 1
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def _report_interrupt(writer: _CountingWriter, streams: Streams) -> None:
+    """Ctrl-C: keep what was done (a handout is written with the cases read so far) and say how much."""
+    with contextlib.suppress(BrokenPipeError, OSError, ValueError):
+        writer.close()
+    done = "1 case" if writer.written == 1 else f"{writer.written} cases"
+    streams.stderr.write(f"her2nav: batch: interrupted; standard output holds the first {done} "
+                         f"(input lines 1 to {writer.written})\n" if writer.written else
+                         "her2nav: batch: interrupted before the first case was written\n")
+
+
+def _report_summary(summary: "BatchSummary", stderr: TextIO, watched: bool = False) -> None:
+    """One line on stderr: always for a person watching, otherwise only when some cases failed."""
     if summary.cases == 0:
         stderr.write("her2nav: batch: the input holds no cases\n")
-    elif summary.failures:
+        return
+    if not (watched or summary.failures):
+        return
+    cases = "1 case" if summary.cases == 1 else f"{summary.cases} cases"
+    line = f"her2nav: batch: {cases}: {summary.cases - summary.failures} navigated"
+    if summary.failures:
+        errors = "1 error" if summary.failures == 1 else f"{summary.failures} errors"
         shown = ", ".join(str(n) for n in summary.failed_lines)
         more = ", ..." if summary.failures > len(summary.failed_lines) else ""
-        stderr.write(f"her2nav: batch: {summary.failures} of {summary.cases} cases gave no result "
-                     f"(input lines {shown}{more}); their error lines say why\n")
+        where = "input line" if summary.failures == 1 else "input lines"
+        line += f", {errors} on {where} {shown}{more}; their error lines say why"
+    stderr.write(line + "\n")
 
 
 def _wants_progress(streams: Streams) -> bool:
