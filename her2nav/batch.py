@@ -200,6 +200,7 @@ class MarkdownWriter:
 
     stream: TextIO
     explain: bool = False
+    prepared: str | None = None  # the date the handout was made, ISO
     rows: list[SummaryRow] = field(factory=list)
     sections: Any = field(factory=lambda: tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in close())
         max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"))
@@ -209,7 +210,7 @@ class MarkdownWriter:
         self.sections.write(batch_section(outcome, input_line, self.explain))
 
     def close(self) -> None:
-        self.stream.write(batch_head(self.rows))
+        self.stream.write(batch_head(self.rows, self.prepared))
         self.sections.seek(0)
         while chunk := self.sections.read(_SKIP_CHUNK):
             self.stream.write(chunk)

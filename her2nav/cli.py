@@ -117,11 +117,13 @@ class OutputFormat(enum.StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class BatchFormat(enum.StrEnum):
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class ReferenceFormat(enum.StrEnum):
@@ -138,6 +140,21 @@ EarlyRelapseMonths = Annotated[float, typer.Option(
     help="Relapse within this many months of (neo)adjuvant HER2 therapy counts as a failed line "
     "(ASCO 2022: 12; the T-DXd label and NCCN: 6).")]
 Width = Annotated[Optional[int], typer.Option("--width", min=40, max=1000, help="Table width in columns.")]
+HandoutDate = Annotated[Optional[str], typer.Option(
+    "--date", metavar="YYYY-MM-DD", help="Markdown and HTML: the date the handout says it was prepared "
+    "(default: today).")]
+
+
+def _handout_date(given: Optional[str]) -> str:
+    """The handout's date: as given (checked), or today's, read here and never in a renderer."""
+    import datetime
+
+    if given is None:
+        return datetime.date.today().isoformat()
+    try:
+        return datetime.date.fromisoformat(given.strip()).isoformat()
+    except ValueError:
+        raise InvalidCase("--date", f"{given!r} is not a date", "a date written YYYY-MM-DD, e.g. 2026-11-29") from None
 
 
 def version_text() -> str:
@@ -181,9 +198,10 @@ def recommend(
         metavar="[CASE]", help="Case JSON file, or - for standard input. Flags override its values.")] = None,
     case_option: Annotated[Optional[str], typer.Option("--case", help="Same as CASE.")] = None,
     output_format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="table (for a terminal), json (the result object), or markdown (a "
-        "tumor-board handout).")] = OutputFormat.table,
+        "--format", "-f", help="table (for a terminal), json (the result object), markdown (a "
+        "tumor-board handout) or html (the handout as a page to print).")] = OutputFormat.table,
     width: Width = None,
+    handout_date: HandoutDate = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show how the navigator decided: each decision and the facts it used "
         "(a tree under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
@@ -239,11 +257,11 @@ def recommend(
     case = Case.from_mapping(merge_flags(base, flags))
     result = navigate(case, Settings(early_relapse_months=early_relapse_months))
     with _writing():
-        _write_result(result, streams.stdout, output_format, width, explain, details)
+        _write_result(result, streams.stdout, output_format, width, explain, details, handout_date)
 
 
 def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],
-                  explain: bool, details: bool = False) -> None:
+                  explain: bool, details: bool = False, handout_date: Optional[str] = None) -> None:
     if output_format is OutputFormat.json:
         from her2nav.render.json_out import render_json
 
@@ -251,7 +269,11 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
     elif output_format is OutputFormat.markdown:
         from her2nav.render.markdown import render_markdown
 
-        stdout.write(render_markdown(result, explain=explain))
+        stdout.write(render_markdown(result, explain=explain, prepared=_handout_date(handout_date)))
+    elif output_format is OutputFormat.html:
+        from her2nav.render.html import render_html
+
+        stdout.write(render_html(result, explain=explain, prepared=_handout_date(handout_date)))
     else:
         from her2nav.render.console import make_console
         from her2nav.render.table import render_table
@@ -270,10 +292,13 @@ def batch(
     cases: Annotated[str, typer.Argument(
         metavar="CASES", help="A JSON Lines file (one case per line), or - for standard input.")],
     output_format: Annotated[BatchFormat, typer.Option(
-        "--format", "-f", help="json (one result or error object per input line, in order) or markdown "
-        "(one handout: a summary table, then a section per case).")] = BatchFormat.json,
+        "--format", "-f", help="json (one result or error object per input line, in order), markdown "
+        "(one handout: a summary table, then a section per case) or html (that handout as a page to "
+        "print, each case on a new sheet).")] = BatchFormat.json,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Markdown: add how the navigator decided to each case (JSON always has 'trace').")] = False,
+        "--explain", help="Markdown and HTML: add how the navigator decided to each case (JSON always has "
+        "'trace').")] = False,
+    handout_date: HandoutDate = None,
     early_relapse_months: EarlyRelapseMonths = 12,
 ) -> None:
     """Navigate many cases, one per line; every line gives one output, in order.
@@ -292,7 +317,7 @@ def batch(
     streams = invocation.streams
     watched = _wants_progress(streams)
     with open_cases(cases, streams.stdin) as (stream, size):
-        writer = _CountingWriter(_batch_writer(output_format, streams.stdout, explain))
+        writer = _CountingWriter(_batch_writer(output_format, streams.stdout, explain, handout_date))
         progress = ProgressBar(streams.stderr, size) if watched else None
         try:
             with _writing():
@@ -315,12 +340,17 @@ def batch(
 INTERRUPTED = 130
 
 
-def _batch_writer(output_format: BatchFormat, stdout: TextIO, explain: bool) -> "OutcomeWriter":
+def _batch_writer(output_format: BatchFormat, stdout: TextIO, explain: bool,
+                  handout_date: Optional[str]) -> "OutcomeWriter":
     from her2nav.batch import JsonLinesWriter, MarkdownWriter
 
     if output_format is BatchFormat.json:
         return JsonLinesWriter(stdout)
-    return MarkdownWriter(stdout, explain)
+    if output_format is BatchFormat.html:
+        from her2nav.render.html import HtmlWriter
+
+        return HtmlWriter(stdout, explain, _handout_date(handout_date))
+    return MarkdownWriter(stdout, explain, _handout_date(handout_date))
 
 
 class _CountingWriter:

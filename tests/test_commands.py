@@ -250,8 +250,10 @@ def test_data_is_utf8_even_when_the_locale_says_otherwise() -> None:
     ["references", "--format", "json"],
 ], ids=["recommend", "batch", "references"])
 def test_json_output_does_not_import_rich(command: list[str]) -> None:
+    """Nor markdown-it, which only the HTML handout needs."""
     code = ("import sys; from her2nav.cli import main; code = main(sys.argv[1:]); "
-            "sys.stderr.write('rich loaded' if any(m.startswith('rich') for m in sys.modules) else 'no rich'); "
+            "sys.stderr.write('rich loaded' if any(m.startswith(('rich', 'markdown_it')) for m in sys.modules) "
+            "else 'no rich'); "
             "sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", code, *command], input=Path(ILD_EXAMPLE).read_bytes().replace(
         b"\n", b"") + b"\n", capture_output=True, cwd=ROOT, timeout=60, check=False)

@@ -74,4 +74,4 @@ def test_fixed_value_options_show_their_values_not_a_type(capsys: pytest.Capture
     for enum_type, option in ((Her2, "--her2 "), (Er, "--er "), (Presentation, "--presentation ")):
         line = next(line for line in out.splitlines() if line.strip().startswith(option))
         assert "|".join(member.value for member in enum_type) in line
-    assert "--format <table|json|markdown>" in out
+    assert "--format <table|json|markdown|html>" in out
