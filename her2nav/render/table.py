@@ -289,7 +289,7 @@ def _systemic_stack(result: Result, details: bool) -> RenderableType:
     entries = []
     for option in result.systemic:
         title = _text(option.regimen, "bold")
-        if ", ".join(option.drugs) != option.regimen:
+        if not all(drug.casefold() in option.regimen.casefold() for drug in option.drugs):  # a name to spell out
             title.append(": ")
             title.append(printable(", ".join(option.drugs)), style="dim")
         entries.append(_stacked_entry(option.tier, title,
@@ -303,11 +303,11 @@ def _site_stack(result: Result) -> RenderableType:
     entries: list[RenderableType] = []
     previous_site, previous_facts = None, None
     for option in result.site_specific:
-        if option.site != previous_site:
-            entries.append(_text(site_words(option.site).capitalize(), "bold"))
-            previous_site, previous_facts = option.site, None
-        if option.facts and option.facts != previous_facts:
-            entries.append(_text(option.facts + ".", "italic"))
+        if option.site != previous_site:  # the site as the case gives it, once, as the heading of its entries
+            entries.append(_text(option.facts or site_words(option.site).capitalize(), "bold"))
+            previous_site, previous_facts = option.site, option.facts
+        elif option.facts and option.facts != previous_facts:
+            entries.append(_text(option.facts, "bold"))
             previous_facts = option.facts
         title = _text(option.intervention, "bold")
         title.append(f" ({modality_words(option.modality)})", style="dim")
