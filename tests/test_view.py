@@ -21,7 +21,7 @@ TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 LABELS = ("her2nav case Case Courses Sites Conditions URGENT Line Systemic options Site-specific Other actions "
           "Missing facts Evidence Tier Regimen Reason Cautions Site Intervention references id LABEL shows a "
           "study Knowledge base evidence as of HR positive negative metastasis biopsied not menopausal "
-          "postmenopausal premenopausal status unknown ECOG LVEF creatinine clearance mL min none given "
+          "postmenopausal premenopausal status unknown ECOG LVEF creatinine clearance mL minute none given "
           "metastatic recurrence months after lesion lesions primary tumor intact")
 
 

@@ -50,7 +50,7 @@ def patient_words(case: Case) -> str:
     parts = [her2_words(case), f"ER {case.er.value}, PR {case.pr.value} ({hormone})",
              words(case.presentation.value), f"{case.sex.value}, {_menopause_words(case)}",
              f"ECOG {NOT_GIVEN if case.ecog is None else case.ecog}", f"LVEF {_number(case.lvef, '%')}",
-             f"creatinine clearance {_number(case.creatinine_clearance, ' mL/min')}"]
+             f"creatinine clearance {_number(case.creatinine_clearance, ' mL/minute')}"]
     if case.metastasis_biopsied is not None:
         parts.insert(3, "metastasis biopsied" if case.metastasis_biopsied else "metastasis not biopsied")
     return "; ".join(parts)
