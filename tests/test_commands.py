@@ -76,9 +76,9 @@ def test_recommend_exits_2_on_an_unreadable_file() -> None:
 
 
 def test_recommend_exits_2_on_a_bad_flag_value() -> None:
-    run = run_cli("recommend", ILD_EXAMPLE, "--format", "html")
+    run = run_cli("recommend", ILD_EXAMPLE, "--format", "pdf")
     assert run.code == 2
-    assert "'html' is not one of 'table', 'json', 'markdown'" in run.stderr
+    assert "'pdf' is not one of 'table', 'json', 'markdown', 'html'" in run.stderr
 
 
 def test_recommend_exits_3_outside_the_scope_saying_why() -> None:
@@ -110,10 +110,10 @@ def test_recommend_reads_standard_input() -> None:
 def test_recommend_markdown_is_the_handout() -> None:
     from her2nav.render.markdown import render_markdown
 
-    run = run_cli("recommend", ILD_EXAMPLE, "--format", "markdown")
+    run = run_cli("recommend", ILD_EXAMPLE, "--format", "markdown", "--date", "2026-11-29")
     assert run.code == 0
     case = Case.from_mapping(json.loads(Path(ILD_EXAMPLE).read_text(encoding="utf-8")))
-    assert run.stdout == render_markdown(navigate(case))
+    assert run.stdout == render_markdown(navigate(case), prepared="2026-11-29")
     assert run.stdout.startswith("# Tumor-board handout: board-06 ILD and LVEF 45 after THP\n")
 
 

@@ -152,7 +152,8 @@ def test_references_give_doi_or_pmid_or_say_they_are_not_verified() -> None:
     option = evolve(result.systemic[0], evidence=(with_doi.id, unverified.id))
     references = section(render_markdown(evolve(result, systemic=(option,))), "References")
     lines = references.splitlines()
-    assert lines[2].endswith(f"DOI {escape(with_doi.doi or '')}; PMID {with_doi.pmid}.")
+    assert lines[2].endswith(f"[DOI {escape(with_doi.doi or '')}](<https://doi.org/{with_doi.doi}>); "
+                             f"[PMID {with_doi.pmid}](<https://pubmed.ncbi.nlm.nih.gov/{with_doi.pmid}/>).")
     assert lines[3] == f"   - Finding: {escape(with_doi.finding)}"
     assert lines[4].startswith(f"2. **{escape(unverified.trial)}** (`{unverified.id}`)")
     assert lines[4].endswith("DOI/PMID not verified.")
