@@ -68,7 +68,7 @@ def table_parts(result: Result, console: Console, details: bool = False) -> list
     others = [action for action in result.actions if action.kind is not ActionKind.URGENT]
     if others:
         parts.append(_heading("Other actions"))
-        parts.append(_bullets([f"{action_words(a.kind)}: {a.text}" for a in others]))
+        parts.append(_bullets([_action_text(action.kind, action.text) for action in others]))
     if result.missing:
         parts.append(_heading("Missing facts", "yellow"))
         parts.append(_bullets(result.missing))
@@ -153,6 +153,18 @@ def _bullets(items: Sequence[str], style: str = "") -> Table:
     for item in items:
         grid.add_row("•", _text(item, style))
     return grid
+
+
+def _action_text(kind: ActionKind, text: str) -> str:
+    """The action, headed by its kind unless the text already starts with it ("Dental review, ...")."""
+    label = action_words(kind)
+    return text if text.casefold().startswith(label.casefold()) else f"{label}: {text}"
+
+
+def _modality_note(option: SiteOption) -> str:
+    """" (radiation)" after the intervention, unless its name already says so."""
+    words = modality_words(option.modality)
+    return "" if words.casefold() in option.intervention.casefold() else f" ({words})"
 
 
 def _evidence_text(evidence: tuple[str, ...]) -> Text:
@@ -252,7 +264,7 @@ def _site_table(result: Result) -> Table:
         site = _text(site_words(option.site) if option.site != previous else "", "bold")
         previous = option.site
         intervention = _text(option.intervention)
-        intervention.append(f"\n{modality_words(option.modality)}", style="dim")
+        intervention.append(f"\n{modality_words(option.modality)}", style="dim")  # a column of its own, always
         table.add_row(site, _tier_text(option.tier), intervention, _text(option.rationale),
                       _bullets(option.cautions), _evidence_text(option.evidence))
     return table
@@ -310,7 +322,7 @@ def _site_stack(result: Result) -> RenderableType:
             entries.append(_text(option.facts, "bold"))
             previous_facts = option.facts
         title = _text(option.intervention, "bold")
-        title.append(f" ({modality_words(option.modality)})", style="dim")
+        title.append(_modality_note(option), style="dim")
         entries.append(_stacked_entry(option.tier, title,
                                       _entry_body(_site_basis(option), option.cautions, option.evidence)))
     return Group(*entries)
