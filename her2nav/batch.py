@@ -203,6 +203,7 @@ class MarkdownWriter:
 
     stream: TextIO
     explain: bool = False
+    prepared: str | None = None  # the date the handout was made, ISO
     rows: list[SummaryRow] = field(factory=list)
     audited: list[ConcordanceRow] = field(factory=list)  # the cases that give `chosen`
     concordance: Counter[str] = field(factory=Counter)
@@ -217,7 +218,7 @@ class MarkdownWriter:
         self.sections.write(batch_section(outcome, input_line, self.explain))
 
     def close(self) -> None:
-        self.stream.write(batch_head(self.rows))
+        self.stream.write(batch_head(self.rows, self.prepared))
         self.stream.write(concordance_section(self.audited, self.concordance))
         self.sections.seek(0)
         while chunk := self.sections.read(_SKIP_CHUNK):

@@ -17,18 +17,56 @@ import typer
 from attrs import frozen
 
 from her2nav import __version__
+from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentation, Sex
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase
 from her2nav.inputs import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
-    from her2nav.batch import BatchSummary
+    from her2nav.batch import BatchSummary, OutcomeWriter
+    from her2nav.batch_output import CountingWriter
     from her2nav.knowledge.reference_model import Reference
     from her2nav.navigate import Settings
     from her2nav.result import Result
 
+
+def choices(values: type[enum.Enum]) -> str:
+    """The allowed values of a case field, shown in the help in place of <str>."""
+    return "<" + "|".join(str(member.value) for member in values) + ">"
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: real examples, kept one a line (\b stops Click from re-wrapping them)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+RECOMMEND_EXAMPLES = examples(
+    "her2nav recommend examples/second-line-after-thp.json",
+    "her2nav recommend examples/bone-cord-compression.json --format html > handout.html",
+    "her2nav recommend --her2-ihc 3+ --er negative --pr negative --presentation de_novo \\\n"
+    "      --site liver:3 --ecog 1 --lvef 60",
+)
+BATCH_EXAMPLES = examples(
+    "her2nav batch examples/board.jsonl > results.jsonl",
+    "her2nav batch examples/board.jsonl --format html > board.html",
+    "cat cases.jsonl | her2nav batch - --format markdown > handouts.md",
+)
+REFERENCES_EXAMPLES = examples(
+    "her2nav references",
+    "her2nav references --id destiny-breast03-2022",
+    "her2nav references --format json",
+)
+
+
+ROOT_EXAMPLES = examples(
+    "her2nav recommend examples/second-line-after-thp.json",
+    "her2nav batch examples/board.jsonl --format markdown > board.md",
+    "her2nav references --id destiny-breast03-2022",
+)
+
 app = typer.Typer(
+    epilog=ROOT_EXAMPLES,
     help="Treatment navigator for metastatic HER2-positive breast cancer. "
     "Decision support for specialists; verify against current guidelines and the patient.",
     no_args_is_help=True,
@@ -36,6 +74,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -81,12 +120,19 @@ class OutputFormat(enum.StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class BatchFormat(enum.StrEnum):
     json = "json"
     markdown = "markdown"
+    html = "html"
     csv = "csv"
+
+    @property
+    def handout(self) -> bool:
+        """A handout says the date it was prepared."""
+        return self in (BatchFormat.markdown, BatchFormat.html)
 
 
 class BatchReferences(enum.StrEnum):
@@ -121,6 +167,23 @@ IdFromPatient = Annotated[bool, typer.Option(
     "every output; without this flag no identifier is).")]
 
 
+HandoutDate = Annotated[Optional[str], typer.Option(
+    "--date", metavar="YYYY-MM-DD", help="Markdown and HTML: the date the handout says it was prepared "
+    "(default: today).")]
+
+
+def _handout_date(given: Optional[str]) -> str:
+    """The handout's date: as given (checked), or today's, read here and never in a renderer."""
+    import datetime
+
+    if given is None:
+        return datetime.date.today().isoformat()
+    try:
+        return datetime.date.fromisoformat(given.strip()).isoformat()
+    except ValueError:
+        raise InvalidCase("--date", f"{given!r} is not a date", "a date written YYYY-MM-DD, e.g. 2026-11-29") from None
+
+
 def version_text() -> str:
     return (f"her2nav {__version__}; knowledge base {KNOWLEDGE_BASE_VERSION}, "
             f"evidence as of {EVIDENCE_AS_OF}")
@@ -139,7 +202,7 @@ def _show_version(ctx: typer.Context, value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_show_version, is_eager=True,
                                           help="Show the program and knowledge-base versions.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
@@ -155,39 +218,45 @@ def _writing() -> Iterator[None]:
         raise _OutputClosed from None
 
 
-@app.command()
+@app.command(epilog=RECOMMEND_EXAMPLES)
 def recommend(
     ctx: typer.Context,
     case_file: Annotated[Optional[str], typer.Argument(
         metavar="[CASE]", help="Case JSON file, or - for standard input. Flags override its values.")] = None,
     case_option: Annotated[Optional[str], typer.Option("--case", help="Same as CASE.")] = None,
     output_format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="table (for a terminal), json (the result object), or markdown (a "
-        "tumor-board handout).")] = OutputFormat.table,
+        "--format", "-f", help="table (for a terminal), json (the result object), markdown (a "
+        "tumor-board handout) or html (the handout as a page to print).")] = OutputFormat.table,
     width: Width = None,
+    handout_date: HandoutDate = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show how the navigator decided: each decision and the facts it used "
         "(a tree under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
+    details: Annotated[bool, typer.Option(
+        "--details", help="Table: show each option's full rationale with the trials' findings, and each "
+        "cited study (--explain does too).")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
     case_id: Annotated[Optional[str], typer.Option("--id", help="Free label, echoed back.")] = None,
-    her2: Annotated[Optional[str], typer.Option(help="positive, low, ultralow, negative, equivocal.")] = None,
-    her2_ihc: Annotated[Optional[str], typer.Option("--her2-ihc", help="0, 1+, 2+, 3+.")] = None,
-    her2_ish: Annotated[Optional[str], typer.Option("--her2-ish", help="amplified, not_amplified.")] = None,
-    er: Annotated[Optional[str], typer.Option(help="positive, low, negative, unknown.")] = None,
-    pr: Annotated[Optional[str], typer.Option(help="positive, negative, unknown.")] = None,
-    presentation: Annotated[Optional[str], typer.Option(help="de_novo, recurrence.")] = None,
+    her2: Annotated[Optional[str], typer.Option(metavar=choices(Her2), help="HER2 status.")] = None,
+    her2_ihc: Annotated[Optional[str], typer.Option("--her2-ihc", metavar=choices(Ihc), help="HER2 IHC score.")] = None,
+    her2_ish: Annotated[Optional[str], typer.Option(
+        "--her2-ish", metavar=choices(Ish), help="HER2 in situ hybridisation.")] = None,
+    er: Annotated[Optional[str], typer.Option(metavar=choices(Er), help="Estrogen receptor.")] = None,
+    pr: Annotated[Optional[str], typer.Option(metavar=choices(Pr), help="Progesterone receptor.")] = None,
+    presentation: Annotated[Optional[str], typer.Option(
+        metavar=choices(Presentation), help="Metastatic at diagnosis (de_novo) or a recurrence.")] = None,
     metastasis_biopsied: Annotated[Optional[bool], typer.Option(
         "--metastasis-biopsied/--metastasis-not-biopsied", help="A metastasis was biopsied and re-tested.")] = None,
-    menopausal_status: Annotated[Optional[str], typer.Option(help="pre, post, unknown.")] = None,
-    sex: Annotated[Optional[str], typer.Option(help="female, male.")] = None,
+    menopausal_status: Annotated[Optional[str], typer.Option(
+        metavar=choices(Menopause), help="Menopausal status.")] = None,
+    sex: Annotated[Optional[str], typer.Option(metavar=choices(Sex), help="Sex.")] = None,
     ecog: Annotated[Optional[int], typer.Option(help="ECOG performance status 0-4.")] = None,
     lvef: Annotated[Optional[float], typer.Option(help="LVEF, percent.")] = None,
     creatinine_clearance: Annotated[Optional[float], typer.Option(help="Creatinine clearance, mL/min.")] = None,
     visceral_crisis: Annotated[Optional[bool], typer.Option(
         "--visceral-crisis/--no-visceral-crisis", help="Severe organ dysfunction needing rapid response.")] = None,
     condition: Annotated[Optional[list[str]], typer.Option(
-        help="Repeatable: heart_failure, interstitial_lung_disease, peripheral_neuropathy, pregnancy, "
-        "dpd_deficiency, hepatic_impairment, dental_disease, hypocalcemia.")] = None,
+        metavar="CONDITION", help=f"Repeatable: {', '.join(c.value for c in Condition)}.")] = None,
     treatment: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable, oldest first: {TREATMENT_SYNTAX}. "
         "Example: --treatment THP:metastatic:progression --treatment trastuzumab:adjuvant:recurred=8")] = None,
@@ -226,7 +295,7 @@ def recommend(
         base = read_case_source(source, streams.stdin) if source is not None else {}
         result = navigate(Case.from_mapping(merge_flags(base, flags)), settings)
     with _writing():
-        _write_result(result, streams.stdout, output_format, width, explain)
+        _write_result(result, streams.stdout, output_format, width, explain, details, handout_date)
 
 
 def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flags: CaseFlags,
@@ -242,7 +311,7 @@ def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flag
 
 
 def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],
-                  explain: bool) -> None:
+                  explain: bool, details: bool = False, handout_date: Optional[str] = None) -> None:
     if output_format is OutputFormat.json:
         from her2nav.render.json_out import render_json
 
@@ -250,14 +319,18 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
     elif output_format is OutputFormat.markdown:
         from her2nav.render.markdown import render_markdown
 
-        stdout.write(render_markdown(result, explain=explain))
+        stdout.write(render_markdown(result, explain=explain, prepared=_handout_date(handout_date)))
+    elif output_format is OutputFormat.html:
+        from her2nav.render.html import render_html
+
+        stdout.write(render_html(result, explain=explain, prepared=_handout_date(handout_date)))
     else:
         from her2nav.render.console import make_console
         from her2nav.render.table import render_table
         from her2nav.render.trace import render_trace
 
         console = make_console(stdout, width)
-        render_table(result, console)
+        render_table(result, console, details=details or explain)
         if explain:
             render_trace(result, console)
             if result.provenance:
@@ -267,22 +340,24 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
     stdout.flush()
 
 
-@app.command()
+@app.command(epilog=BATCH_EXAMPLES)
 def batch(
     ctx: typer.Context,
     cases: Annotated[Optional[str], typer.Argument(
         metavar="CASES", help="A JSON Lines file (one case per line), or - for standard input.")] = None,
     output_format: Annotated[BatchFormat, typer.Option(
         "--format", "-f", help="json (one result or error object per input line, in order), markdown "
-        "(one handout: a summary table, then a section per case) or csv (one row per case, for a "
-        "spreadsheet).")] = BatchFormat.json,
+        "(one handout: a summary table, then a section per case), html (that handout as a page to print, "
+        "each case on a new sheet) or csv (one row per case, for a spreadsheet).")] = BatchFormat.json,
     references: Annotated[BatchReferences, typer.Option(
         "--references", help="JSON: full (each line resolves its references, the contract) or ids (the "
         "ids only; join them with 'her2nav references --format json').")] = BatchReferences.full,
     excel: Annotated[bool, typer.Option(
         "--excel", help="CSV: start with a UTF-8 byte-order mark, so Excel reads the accents right.")] = False,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Markdown: add how the navigator decided to each case (JSON always has 'trace').")] = False,
+        "--explain", help="Markdown and HTML: add how the navigator decided to each case (JSON always has "
+        "'trace').")] = False,
+    handout_date: HandoutDate = None,
     early_relapse_months: EarlyRelapseMonths = 12,
     fhir: Annotated[Optional[str], typer.Option(
         "--fhir", metavar="PATH|-", help="Read the cases from Bulk FHIR NDJSON, a bundle, or a folder of them: "
@@ -297,7 +372,7 @@ def batch(
     terminal and standard output is not.
     """
     from her2nav.batch import read_lines, run_batch
-    from her2nav.batch_output import batch_writer
+    from her2nav.batch_output import CountingWriter, batch_writer
     from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
     from her2nav.render.json_out import ReferenceMode
@@ -305,28 +380,35 @@ def batch(
 
     invocation = _invocation(ctx)
     streams = invocation.streams
+    watched = _wants_progress(streams)
+    writer = CountingWriter(batch_writer(streams.stdout, output_format.value, explain,
+                                         ReferenceMode(references.value), excel,
+                                         _handout_date(handout_date) if output_format.handout else None))
     if fhir is not None:
-        _fhir_batch(fhir, cases, invocation, output_format, explain, early_relapse_months, id_from_patient)
+        _fhir_batch(fhir, cases, invocation, writer, early_relapse_months, id_from_patient)
     if cases is None:
         raise InvalidCase("CASES", "required: a JSON Lines file, or - for standard input (or --fhir PATH)")
     with open_cases(cases, streams.stdin) as (stream, size):
-        writer = batch_writer(streams.stdout, output_format.value, explain, ReferenceMode(references.value), excel)
-        progress = ProgressBar(streams.stderr, size) if _wants_progress(streams) else None
+        progress = ProgressBar(streams.stderr, size) if watched else None
         try:
             with _writing():
                 summary = run_batch(read_lines(stream), Settings(early_relapse_months=early_relapse_months),
                                     writer, progress.update if progress else None,
                                     lambda line, error: _report_bug(invocation, line, error))
+        except KeyboardInterrupt:
+            if progress is not None:
+                progress.finish()
+            _report_interrupt(writer, streams)
+            raise typer.Exit(INTERRUPTED) from None
         finally:
             if progress is not None:
                 progress.finish()
-    _report_summary(summary, streams.stderr)
+    _report_summary(summary, streams.stderr, watched)
     raise typer.Exit(int(summary.exit_status))
 
 
-def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, output_format: BatchFormat, explain: bool,
+def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, writer: "OutcomeWriter",
                early_relapse_months: float, id_from_patient: bool) -> None:
-    from her2nav.batch import JsonLinesWriter, MarkdownWriter, OutcomeWriter
     from her2nav.batch_fhir import run_fhir_batch
     from her2nav.fhir.reader import FhirOptions
     from her2nav.navigate import Settings
@@ -334,8 +416,6 @@ def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, output_
     if cases is not None:
         raise InvalidCase("--fhir", "give CASES or --fhir, not both")
     streams = invocation.streams
-    writer: OutcomeWriter = (JsonLinesWriter(streams.stdout) if output_format is BatchFormat.json
-                             else MarkdownWriter(streams.stdout, explain))
     with _writing():
         summary = run_fhir_batch(path, streams.stdin, Settings(early_relapse_months=early_relapse_months), writer,
                                  lambda line, error: _report_bug(invocation, line, error),
@@ -344,19 +424,46 @@ def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, output_
     raise typer.Exit(int(summary.exit_status))
 
 
-def _report_summary(summary: "BatchSummary", stderr: TextIO) -> None:
-    """Say on stderr what the data lines alone would leave a person watching to find."""
-    if summary.cases == 0:
-        stderr.write("her2nav: batch: the input holds no cases\n")
-    elif summary.failures:
-        shown = ", ".join(str(n) for n in summary.failed_lines)
-        more = ", ..." if summary.failures > len(summary.failed_lines) else ""
-        stderr.write(f"her2nav: batch: {summary.failures} of {summary.cases} cases gave no result "
-                     f"(input lines {shown}{more}); their error lines say why\n")
+# The shell's code for a program stopped by Ctrl-C (128 + SIGINT); not a result, so outside 0-3.
+INTERRUPTED = 130
+
+
+def _report_interrupt(writer: "CountingWriter", streams: Streams) -> None:
+    """Ctrl-C: keep what was done (a handout is written with the cases read so far) and say how much."""
+    with contextlib.suppress(BrokenPipeError, OSError, ValueError):
+        writer.close()
+    done = "1 case" if writer.written == 1 else f"{writer.written} cases"
+    streams.stderr.write(f"her2nav: batch: interrupted; standard output holds the first {done} "
+                         f"(input lines 1 to {writer.written})\n" if writer.written else
+                         "her2nav: batch: interrupted before the first case was written\n")
+
+
+def _report_summary(summary: "BatchSummary", stderr: TextIO, watched: bool = False) -> None:
+    """One line on stderr: always for a person watching, otherwise only when some cases failed;
+    then, when cases give `chosen`, a line with the concordance counts."""
+    line = _summary_line(summary, watched)
+    if line:
+        stderr.write(line + "\n")
     if summary.concordance:
         from her2nav.render.concordance import concordance_summary
 
         stderr.write(f"her2nav: batch: {concordance_summary(summary.concordance)}\n")
+
+
+def _summary_line(summary: "BatchSummary", watched: bool) -> str:
+    if summary.cases == 0:
+        return "her2nav: batch: the input holds no cases"
+    if not (watched or summary.failures):
+        return ""
+    cases = "1 case" if summary.cases == 1 else f"{summary.cases} cases"
+    line = f"her2nav: batch: {cases}: {summary.cases - summary.failures} navigated"
+    if summary.failures:
+        errors = "1 error" if summary.failures == 1 else f"{summary.failures} errors"
+        shown = ", ".join(str(n) for n in summary.failed_lines)
+        more = ", ..." if summary.failures > len(summary.failed_lines) else ""
+        where = "input line" if summary.failures == 1 else "input lines"
+        line += f", {errors} on {where} {shown}{more}; their error lines say why"
+    return line
 
 
 def _wants_progress(streams: Streams) -> bool:
@@ -383,7 +490,7 @@ def _report_bug(invocation: Invocation, input_line: int, error: Exception) -> No
                      "for details\n")
 
 
-@app.command()
+@app.command(epilog=REFERENCES_EXAMPLES)
 def references(
     ctx: typer.Context,
     reference_ids: Annotated[Optional[list[str]], typer.Option(
@@ -457,6 +564,8 @@ def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) ->
 
     streams = streams if streams is not None else Streams.system()
     args = sys.argv[1:] if argv is None else argv
+    if not args:  # bare `her2nav`: the help, as `her2nav --help` prints it (Click would report it as an error)
+        args = ["--help"]
     invocation = Invocation(streams, debug="--debug" in args)
     try:
         # Outside standalone mode Typer returns the code of typer.Exit instead of raising it.

@@ -52,6 +52,10 @@ class SystemicOption:
     rationale: str
     evidence: tuple[str, ...]
     cautions: tuple[str, ...] = ()
+    # The part of the rationale about this patient (the rest is the studies' findings); the
+    # terminal view shows it alone unless asked for details. Empty: the whole rationale is.
+    reason: str = ""
+
     # Which of `drugs` are a choice of partner (one is given) and which may be added; the rest
     # every patient gets. Not part of the JSON result: the concordance audit reads them.
     partners: tuple[str, ...] = ()
@@ -71,6 +75,8 @@ class SiteOption:
     rationale: str
     evidence: tuple[str, ...]
     cautions: tuple[str, ...] = ()
+    # The case's facts the rationale starts with, shown once per site in the terminal view.
+    facts: str = ""
 
 
 @frozen

@@ -15,6 +15,9 @@ from her2nav.render.json_out import result_to_dict
 from her2nav.render.markdown import render_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# The date the committed handouts say they were prepared (`--date`), so that they stay the same
+# from day to day; tests/test_markdown.py renders with the same date.
+HANDOUT_DATE = "2026-11-29"
 
 
 def main() -> None:
@@ -23,7 +26,7 @@ def main() -> None:
         expected = EXAMPLES / "expected"
         outputs = {
             expected / path.name: json.dumps(result_to_dict(result), indent=2, ensure_ascii=False) + "\n",
-            expected / f"{path.stem}.md": render_markdown(result),
+            expected / f"{path.stem}.md": render_markdown(result, prepared=HANDOUT_DATE),
         }
         for target, text in outputs.items():
             target.write_text(text, encoding="utf-8")

@@ -45,14 +45,15 @@ def test_a_failed_case_gives_an_error_line_and_the_batch_goes_on() -> None:
     assert outputs[1]["error"]["message"].startswith("ecog: 7 is out of range; allowed: 0 to 4")
     assert "HER2 is not positive" in outputs[2]["error"]["message"]
     assert "not valid JSON" in outputs[3]["error"]["message"]
-    assert "3 of 5 cases gave no result (input lines 2, 3, 4)" in run.stderr
+    assert run.stderr == ("her2nav: batch: 5 cases: 2 navigated, 3 errors on input lines 2, 3, 4; "
+                          "their error lines say why\n")
 
 
 def test_many_failures_are_counted_and_the_first_ten_named() -> None:
     run = batch(*[NOT_JSON] * 12, VALID)
     assert len(run.json_lines()) == 13
-    assert run.stderr == ("her2nav: batch: 12 of 13 cases gave no result (input lines 1, 2, 3, 4, 5, 6, 7, 8, "
-                          "9, 10, ...); their error lines say why\n")
+    assert run.stderr == ("her2nav: batch: 13 cases: 1 navigated, 12 errors on input lines 1, 2, 3, 4, 5, 6, 7, "
+                          "8, 9, 10, ...; their error lines say why\n")
 
 
 @pytest.mark.parametrize(("lines", "code"), [

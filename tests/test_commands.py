@@ -77,9 +77,9 @@ def test_recommend_exits_2_on_an_unreadable_file() -> None:
 
 
 def test_recommend_exits_2_on_a_bad_flag_value() -> None:
-    run = run_cli("recommend", ILD_EXAMPLE, "--format", "html")
+    run = run_cli("recommend", ILD_EXAMPLE, "--format", "pdf")
     assert run.code == 2
-    assert "'html' is not one of 'table', 'json', 'markdown'" in run.stderr
+    assert "'pdf' is not one of 'table', 'json', 'markdown', 'html'" in run.stderr
 
 
 def test_recommend_exits_3_outside_the_scope_saying_why() -> None:
@@ -112,10 +112,10 @@ def test_recommend_reads_standard_input() -> None:
 def test_recommend_markdown_is_the_handout() -> None:
     from her2nav.render.markdown import render_markdown
 
-    run = run_cli("recommend", ILD_EXAMPLE, "--format", "markdown")
+    run = run_cli("recommend", ILD_EXAMPLE, "--format", "markdown", "--date", "2026-11-29")
     assert run.code == 0
     case = Case.from_mapping(json.loads(Path(ILD_EXAMPLE).read_text(encoding="utf-8")))
-    assert run.stdout == render_markdown(navigate(case))
+    assert run.stdout == render_markdown(navigate(case), prepared="2026-11-29")
     assert run.stdout.startswith("# Tumor-board handout: board-06 ILD and LVEF 45 after THP\n")
 
 
@@ -192,9 +192,9 @@ def test_a_terminal_gets_colour_and_no_color_turns_it_off() -> None:
 
 
 def test_width_sets_the_table_width() -> None:
-    run = run_cli("recommend", ILD_EXAMPLE, "--width", "120")
+    run = run_cli("recommend", ILD_EXAMPLE, "--width", "160")
     widths = {len(line) for line in run.stdout.splitlines() if line.startswith(("┏", "└"))}
-    assert widths == {120}
+    assert widths == {160}
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
@@ -252,8 +252,10 @@ def test_data_is_utf8_even_when_the_locale_says_otherwise() -> None:
     ["references", "--format", "json"],
 ], ids=["recommend", "batch", "references"])
 def test_json_output_does_not_import_rich(command: list[str]) -> None:
+    """Nor markdown-it, which only the HTML handout needs."""
     code = ("import sys; from her2nav.cli import main; code = main(sys.argv[1:]); "
-            "sys.stderr.write('rich loaded' if any(m.startswith('rich') for m in sys.modules) else 'no rich'); "
+            "sys.stderr.write('rich loaded' if any(m.startswith(('rich', 'markdown_it')) for m in sys.modules) "
+            "else 'no rich'); "
             "sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", code, *command], input=Path(ILD_EXAMPLE).read_bytes().replace(
         b"\n", b"") + b"\n", capture_output=True, cwd=ROOT, timeout=60, check=False)

@@ -17,6 +17,7 @@ from tests.conftest import run
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CASES = sorted(EXAMPLES.glob("*.json"))
+HANDOUT_DATE = "2026-11-29"  # as in scripts/update_expected.py
 
 
 def test_every_example_has_a_committed_handout() -> None:
@@ -29,7 +30,7 @@ def test_example_handout_matches_the_committed_file(path: Path) -> None:
 
     result = navigate(Case.from_mapping(json.loads(path.read_text(encoding="utf-8"))))
     expected = (EXAMPLES / "expected" / f"{path.stem}.md").read_text(encoding="utf-8")
-    assert render_markdown(result) == expected
+    assert render_markdown(result, prepared=HANDOUT_DATE) == expected
 
 
 def section(text: str, heading: str) -> str:
@@ -151,7 +152,8 @@ def test_references_give_doi_or_pmid_or_say_they_are_not_verified() -> None:
     option = evolve(result.systemic[0], evidence=(with_doi.id, unverified.id))
     references = section(render_markdown(evolve(result, systemic=(option,))), "References")
     lines = references.splitlines()
-    assert lines[2].endswith(f"DOI {escape(with_doi.doi or '')}; PMID {with_doi.pmid}.")
+    assert lines[2].endswith(f"[DOI {escape(with_doi.doi or '')}](<https://doi.org/{with_doi.doi}>); "
+                             f"[PMID {with_doi.pmid}](<https://pubmed.ncbi.nlm.nih.gov/{with_doi.pmid}/>).")
     assert lines[3] == f"   - Finding: {escape(with_doi.finding)}"
     assert lines[4].startswith(f"2. **{escape(unverified.trial)}** (`{unverified.id}`)")
     assert lines[4].endswith("DOI/PMID not verified.")

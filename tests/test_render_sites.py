@@ -1,4 +1,4 @@
-"""The site-specific section of the outputs: the table groups by site and puts urgent actions first; JSON
+"""The site-specific section of the outputs: the table groups by site, urgent actions come first; JSON
 carries every entry and action as the contract names them."""
 
 from __future__ import annotations
@@ -30,16 +30,16 @@ def _table_text() -> str:
 
 def test_table_groups_entries_by_site_in_the_case_order() -> None:
     text = _table_text()
-    section = text[text.index("Site-specific options"):text.index("Actions")]
+    section = text[text.index("Site-specific options"):text.index("Other actions")]
     site_cells = [line.split("│")[1].strip() for line in section.splitlines()
                   if line.startswith("│") and line.split("│")[1].strip()]
-    assert site_cells == ["brain", "bone", "liver", "primary"]
+    assert site_cells == ["brain", "bone", "liver", "primary tumor"]
 
 
-def test_actions_panel_puts_urgent_first() -> None:
+def test_urgent_actions_come_before_the_options_and_the_other_actions_after() -> None:
     text = _table_text()
-    panel = text[text.index("Actions"):]
-    assert panel.index("urgent:") < panel.index("rebiopsy:")
+    assert text.index("URGENT") < text.index("Systemic options")
+    assert text.index("Site-specific options") < text.index("Other actions") < text.index("rebiopsy:")
 
 
 def test_json_fills_site_specific_and_actions_with_the_contract_fields() -> None:

@@ -52,6 +52,7 @@ def site_option(
         rationale=f"{facts}. {item.basis}",
         evidence=item.evidence,
         cautions=tuple(dict.fromkeys([*cautions, *pregnancy])),
+        facts=facts,
     )
 
 

@@ -254,6 +254,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         cautions=(*candidate.cautions, *found.cautions, *enrolled_fit_patients(regimen.key, review.case)),
         partners=tuple(drug for drug in found.drugs if drug in regimen.one_of),
         optional=tuple(drug for drug in found.drugs if drug in regimen.optional),
+        reason=candidate.why,
     )
 
 
@@ -314,9 +315,10 @@ def _continue_ongoing(
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:
         stop = "The current regimen has to stop (see its cautions): "
-        return continued, [evolve(o, rationale=stop + o.rationale) for o in others]
+        return continued, [evolve(o, rationale=stop + o.rationale, reason=stop + o.reason) for o in others]
+    if_stops = "If the current regimen has to stop: "
     return continued, [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
-                              rationale="If the current regimen has to stop: " + o.rationale) for o in others]
+                              rationale=if_stops + o.rationale, reason=if_stops + o.reason) for o in others]
 
 
 def _brain_progressing_after_local_therapy(case: Case) -> bool:

@@ -7,7 +7,8 @@ numbered references at the end of each case.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import quote
 
 from attrs import frozen
 
@@ -15,9 +16,11 @@ from her2nav import __version__
 from her2nav.case import Case, Site, Treatment
 from her2nav.errors import ExitStatus
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
+from her2nav.knowledge.reference_model import Reference
 from her2nav.knowledge.references import REFERENCES
 from her2nav.render.plain import printable
 from her2nav.render.references import citation_text, identifiers_text
+from her2nav.render.words import modality_words, site_words
 from her2nav.result import ActionKind, CaseFailure, Result, Tier
 
 _SPECIAL = frozenset("\\`*_[]<&|~#")
@@ -42,20 +45,46 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return lines
 
 
-def render_markdown(result: Result, explain: bool = False) -> str:
-    """The handout for one case, as a whole document."""
+def render_markdown(result: Result, explain: bool = False, prepared: str | None = None) -> str:
+    """The handout for one case, as a whole document; `prepared` is the date it was made (ISO)."""
     title = "# Tumor-board handout"
     if result.case.id is not None:
         title += f": {escape(result.case.id)}"
-    lines = [title, "", *_intended_use(), "", *case_sections(result, level=2, explain=explain)]
+    lines = [title, "", *_intended_use(), "", *_made(prepared), *case_sections(result, level=2, explain=explain)]
     return "\n".join(lines) + "\n"
 
 
+def _made(prepared: str | None, cases: str = "") -> list[str]:
+    """When and with what the handout was made, and the source article when the knowledge base holds it."""
+    parts = [f"Prepared {escape(prepared)}"] if prepared else []
+    if cases:
+        parts.append(cases)
+    parts.append(f"her2nav {__version__}, knowledge base {KNOWLEDGE_BASE_VERSION}, evidence as of {EVIDENCE_AS_OF}")
+    lines = ["; ".join(parts) + ".", ""]
+    article = source_article(REFERENCES)
+    if article is not None:
+        lines += [f"Source article: {_source_words(article)}.", ""]
+    return lines
+
+
+def source_article(references: Mapping[str, Reference]) -> Reference | None:
+    """The article the navigator started from, once the knowledge base holds it (kind `source`)."""
+    return next((ref for ref in references.values() if ref.kind.value == "source"), None)
+
+
+def _source_words(article: Reference) -> str:
+    text = f"*{escape(article.trial)}*"
+    if article.citation:
+        text += f", {escape(article.citation)}"
+    return text + f" (`{article.id}`)"
+
+
 def case_sections(result: Result, level: int, explain: bool = False) -> list[str]:
-    """The body of one handout, its headings at `level`."""
+    """The body of one handout, its headings at `level`: anything urgent first."""
     numbers = {ref_id: number for number, ref_id in enumerate(result.reference_ids, start=1)}
     heading = "#" * level
-    lines = [f"{heading} Case", "", *_case_summary(result.case), ""]
+    lines = [*_urgent(result, heading)]
+    lines += [f"{heading} Case", "", *_case_summary(result.case), ""]
     lines += [f"{heading} Line of therapy: {result.line}", "", escape(result.line_reason), ""]
     lines += [f"{heading} Systemic options", "", *_systemic_table(result, numbers), ""]
     lines += [f"{heading} Site-specific options", "", *_site_table(result, numbers), ""]
@@ -71,6 +100,13 @@ def case_sections(result: Result, level: int, explain: bool = False) -> list[str
     lines += [f"{heading} References", "", *_references(result.reference_ids), ""]
     lines.append(_footer())
     return lines
+
+
+def _urgent(result: Result, heading: str) -> list[str]:
+    urgent = [action.text for action in result.actions if action.kind is ActionKind.URGENT]
+    if not urgent:
+        return []
+    return [f"{heading} Urgent", "", *(f"- **URGENT:** {escape(text)}" for text in urgent), ""]
 
 
 def _intended_use() -> list[str]:
@@ -184,12 +220,11 @@ def _systemic_table(result: Result, numbers: dict[str, int]) -> list[str]:
 def _site_table(result: Result, numbers: dict[str, int]) -> list[str]:
     if not result.site_specific:
         return ["None for this case's sites."]
-    ordered = sorted(result.site_specific, key=lambda option: option.site)  # stable: rule order within a site
-    rows = [
-        (cell(_words(option.site)), option.tier.value,
-         f"{cell(option.intervention)}<br>({_words(option.modality.value)})", cell(option.rationale),
+    rows = [  # in the result's order, as the terminal shows them: sites as the case gives them
+        (cell(site_words(option.site)), option.tier.value,
+         f"{cell(option.intervention)}<br>({modality_words(option.modality)})", cell(option.rationale),
          _cautions(option.cautions), _citations(option.evidence, numbers))
-        for option in ordered
+        for option in result.site_specific
     ]
     return table(("Site", "Tier", "Intervention", "Rationale", "Cautions", "Citations"), rows)
 
@@ -224,9 +259,19 @@ def _references(reference_ids: tuple[str, ...]) -> list[str]:
         reference = REFERENCES[ref_id]
         marker = f"{number}. "
         lines.append(f"{marker}**{escape(reference.trial)}** (`{ref_id}`): {escape(citation_text(reference))}. "
-                     f"{escape(identifiers_text(reference))}.")
+                     f"{identifier_links(reference)}.")
         lines.append(f"{' ' * len(marker)}- Finding: {escape(reference.finding)}")
     return lines
+
+
+def identifier_links(reference: Reference) -> str:
+    """DOI and PMID as links (doi.org, PubMed), or why there is neither."""
+    links = []
+    if reference.doi:
+        links.append(f"[DOI {escape(reference.doi)}](<https://doi.org/{quote(reference.doi, safe='/:;()._-')}>)")
+    if reference.pmid:
+        links.append(f"[PMID {escape(reference.pmid)}](<https://pubmed.ncbi.nlm.nih.gov/{quote(reference.pmid)}/>)")
+    return "; ".join(links) or escape(identifiers_text(reference))
 
 
 # ------------------------------------------------------------------ a batch
@@ -259,12 +304,11 @@ def _status_words(status: ExitStatus) -> str:
             ExitStatus.INTERNAL_ERROR: "internal error"}.get(status, status.name.lower())
 
 
-def batch_head(rows: Sequence[SummaryRow]) -> str:
-    """The top of a batch handout: title, intended use and the summary table."""
+def batch_head(rows: Sequence[SummaryRow], prepared: str | None = None) -> str:
+    """The top of a batch handout: title, intended use, the date and the summary table."""
     cases = "1 case" if len(rows) == 1 else f"{len(rows)} cases"
-    lines = ["# Tumor-board handouts", "", *_intended_use(), "",
-             f"{cases}; her2nav {__version__}, knowledge base {KNOWLEDGE_BASE_VERSION}, "
-             f"evidence as of {EVIDENCE_AS_OF}.", "", "## Summary", "", *_summary_table(rows)]
+    lines = ["# Tumor-board handouts", "", *_intended_use(), "", *_made(prepared, cases),
+             "## Summary", "", *_summary_table(rows)]
     return "\n".join(lines) + "\n"
 
 
