@@ -7,9 +7,12 @@ from attrs import evolve, frozen
 from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
 from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
+from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
     CONTINUE_CURRENT,
     CONTINUED_OUTSIDE_KNOWN_REGIMENS,
+    ONGOING_ENDOCRINE_ALONE,
+    ONGOING_WITHOUT_HER2_DRUG,
     REGIMENS,
     RETREATMENT_WITHOUT_PROGRESSION,
     TDXD_RECEIVED_AT_SECOND_LINE,
@@ -51,6 +54,7 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
         continued, others = _continue_ongoing(history.current, review, by_key)
         can_continue = continued.tier is not Tier.AVOID
         options = [continued, *others]
+        steps.extend(_without_her2_step(history.current))
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
@@ -300,21 +304,51 @@ def _continue_ongoing(
     regimen = Regimen(known.key if known else "continue", CONTINUE_CURRENT, drugs, evidence,
                       known.summary if known else "")
     can_continue = not review.assess(regimen).ruled_out
-    why = _why_continue(current)
+    tier, without_her2 = _continuation_tier(current)
+    why = _why_continue(current) if without_her2 is None else _why_continue_without_her2(current, without_her2)
     if can_continue and _brain_progressing_after_local_therapy(review.case):
         why += f" {BRAIN_ONLY_PROGRESSION}"  # "keep it and treat the brain locally": only for a regimen kept
-    continued = _to_option(regimen, Candidate("continue", Tier.PREFERRED, why), review)
+    continued = _to_option(regimen, Candidate("continue", tier, why), review)
     others = [o for key, o in options.items()
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:
         stop = "The current regimen has to stop (see its cautions): "
         return continued, [evolve(o, rationale=stop + o.rationale) for o in others]
+    if without_her2 is not None:  # section 10.2: the HER2-directed standard keeps its tiers
+        return continued, others
     return continued, [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
                               rationale="If the current regimen has to stop: " + o.rationale) for o in others]
 
 
+def _without_her2_step(current: CurrentRegimen) -> list[TraceStep]:
+    tier, reason = _continuation_tier(current)
+    if reason is None:
+        return []
+    return [TraceStep("ongoing course without HER2-directed drug", f"continuing it: {tier.value} at most",
+                      f"{current.label()}: {reason}")]
+
+
+def _continuation_tier(current: CurrentRegimen) -> tuple[Tier, str | None]:
+    """Section 10.2: continuing is preferred only with a HER2-directed drug in the current regimen.
+
+    Returns the tier, and the reason it is lower (None when it holds a HER2-directed drug).
+    """
+    drugs = current.drugs
+    if any(DRUGS[drug].her2_directed for drug in drugs):
+        return Tier.PREFERRED, None
+    anticancer = [drug for drug in drugs if DRUGS[drug].drug_class is not DrugClass.BONE_AGENT]
+    if all(DRUGS[drug].endocrine for drug in anticancer):
+        return Tier.CONSIDER, ONGOING_ENDOCRINE_ALONE
+    return Tier.ALTERNATIVE, ONGOING_WITHOUT_HER2_DRUG
+
+
 def _brain_progressing_after_local_therapy(case: Case) -> bool:
     return any(site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY for site in case.sites)
+
+
+def _why_continue_without_her2(current: CurrentRegimen, reason: str) -> str:
+    verb = "have" if current.several else "has"
+    return f"{current.label()} {verb} not failed, but {reason}."
 
 
 def _why_continue(current: CurrentRegimen) -> str:

@@ -187,6 +187,17 @@ REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in _REGIMEN_
 # The option that continues an ongoing course; the site rules look for it by this name.
 CONTINUE_CURRENT = "Continue current regimen"
 
+# Section 10.2: an ongoing course without a HER2-directed drug does not displace the HER2-directed
+# standard; continuing it is offered lower, with these reasons.
+ONGOING_WITHOUT_HER2_DRUG = (
+    "it holds no HER2-directed drug (ASCO 2022 recs 1.0-2.1: HER2-targeted therapy at every line), "
+    "so continuing it is an alternative at most and the HER2-directed options keep their tiers"
+)
+ONGOING_ENDOCRINE_ALONE = (
+    "it is endocrine therapy alone, which ASCO 2022 (rec 6.0.3, weak) allows only in selected "
+    "patients, so continuing it is for consideration and the HER2-directed options keep their tiers"
+)
+
 # An ongoing course that matches no regimen above is continued on the guideline's word
 # (ASCO 2022 rec 4.0: HER2-targeted therapy until progression).
 CONTINUED_OUTSIDE_KNOWN_REGIMENS = ("asco-her2-2022",)
