@@ -10,10 +10,11 @@ from __future__ import annotations
 from attrs import frozen
 
 from her2nav.case import Case, Condition, Er, Menopause, Outcome, Sex, SiteName, Symptom
-from her2nav.decide.line import History
+from her2nav.decide.line import Course, History
 from her2nav.knowledge import safety
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import Regimen
+from her2nav.toxicity import ToxicityKind
 
 # Drug classes the regimen-level rules ask about, looked up once rather than for every regimen.
 CYTOTOXIC_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.cytotoxic)
@@ -47,7 +48,8 @@ class SafetyReview:
         self._as_required: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._as_partner: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._stopped_for_toxicity = frozenset(
-            drug for course in history.toxicity_courses for drug in course.treatment.drugs)
+            drug for course in history.toxicity_courses for drug in course.treatment.drugs
+            if history.toxicity_course_with(drug) is not None)
 
     def assess(self, regimen: Regimen) -> Assessment:
         # Pregnancy rules out every regimen (clinical-rules.md section 0): said once, first.
@@ -154,8 +156,27 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
         concerns.extend(_aromatase_inhibitor_concerns(case))
     toxicity = history.toxicity_course_with(drug)
     if toxicity is not None:
-        concerns.append(Concern(f"stopped for toxicity in {toxicity.label()}: not preferred again"))
+        concerns.append(_toxicity_concern(drug, toxicity))
     return concerns
+
+
+def _toxicity_concern(drug: str, course: Course) -> Concern:
+    """Section 10.3: the drug that caused a toxicity is not preferred again; T-DXd after ILD follows
+    the label (grade 1 resolved may resume, grade 2 or more never); cardiac toxicity, the LVEF rules."""
+    record = course.treatment.toxicity
+    if record is None:
+        return Concern(f"stopped for toxicity in {course.label()}: not preferred again")
+    grade = f" grade {record.grade}" if record.grade is not None else ""
+    text = f"stopped for{grade} {safety.TOXICITY_KIND_WORDS[record.kind.value]} in {course.label()}"
+    if record.kind is ToxicityKind.ILD and drug == "trastuzumab deruxtecan":
+        if record.grade is None or record.grade >= safety.TDXD_ILD_PERMANENT_GRADE:
+            return Concern(f"{text}: {safety.TDXD_ILD_PERMANENT_TEXT}", rules_out=True)
+        if not record.resolved:
+            return Concern(f"{text}: {safety.TDXD_ILD_UNRESOLVED_TEXT}", rules_out=True)
+        return Concern(f"{text}: not preferred again; {safety.TDXD_ILD_RESUME_TEXT}")
+    if record.kind is ToxicityKind.CARDIAC:
+        return Concern(f"{text}: not preferred again; {safety.CARDIAC_RECHALLENGE_TEXT}")
+    return Concern(f"{text}: not preferred again")
 
 
 def _cardiac_concerns(case: Case) -> list[Concern]:

@@ -87,11 +87,22 @@ class History:
                      and c.treatment.outcome not in (Outcome.PROGRESSION, Outcome.ONGOING)), None)
 
     def toxicity_course_with(self, drug: str) -> Course | None:
-        """The first course that gave `drug` and was stopped for toxicity."""
+        """The first course stopped for a toxicity of `drug` (section 10.3).
+
+        With a `toxicity` record only its drugs are blamed; without one, every drug of the course.
+        A drug the patient takes now, in an ongoing course, is tolerated: no earlier toxicity blames it.
+        """
+        if self.current is not None and drug in self.current.drugs:
+            return None
         for course in self.toxicity_courses:
-            if drug in course.treatment.drugs:
+            if drug in blamed_drugs(course.treatment):
                 return course
         return None
+
+
+def blamed_drugs(treatment: Treatment) -> tuple[str, ...]:
+    """The drugs a course stopped for toxicity holds responsible: those its record names, else all."""
+    return treatment.toxicity.drugs if treatment.toxicity is not None else treatment.drugs
 
 
 def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS) -> History:

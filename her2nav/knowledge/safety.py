@@ -66,3 +66,32 @@ OVARIAN_SUPPRESSION_TEXT: Mapping[str, str] = {
 POOR_PERFORMANCE_ECOG = 3
 BONE_MARROW_TEXT = "bone marrow involvement: myelosuppressive chemotherapy needs close blood-count monitoring"
 JAUNDICE_TEXT = "jaundice: review doses of hepatically cleared drugs and consider whether this is visceral crisis"
+
+# Section 10.3: the toxicity that stopped a course, by kind (the contract's `toxicity.kind` values).
+TOXICITY_KIND_WORDS: Mapping[str, str] = {
+    "ild": "interstitial lung disease",
+    "cardiac": "cardiac toxicity",
+    "neuropathy": "neuropathy",
+    "diarrhea": "diarrhea",
+    "hepatic": "hepatic toxicity",
+    "hematologic": "hematologic toxicity",
+    "infusion": "infusion reaction",
+    "other": "toxicity",
+}
+TDXD_ILD_PERMANENT_GRADE = 2
+TDXD_ILD_PERMANENT_TEXT = (
+    "the US trastuzumab deruxtecan label permanently discontinues it after symptomatic (grade 2 or "
+    "higher) interstitial lung disease; a grade not given is read as grade 2 or higher"
+)
+TDXD_ILD_UNRESOLVED_TEXT = (
+    "not recorded as resolved: the US label resumes trastuzumab deruxtecan after asymptomatic "
+    "(grade 1) interstitial lung disease only once it has resolved to grade 0"
+)
+TDXD_ILD_RESUME_TEXT = (
+    "after asymptomatic (grade 1) interstitial lung disease resolved to grade 0, the US label allows "
+    "resuming it, at the same dose if it resolved within 28 days of onset (otherwise see the label's "
+    "dose modifications); stop it for good if symptomatic ILD follows"
+)
+CARDIAC_RECHALLENGE_TEXT = (
+    f"re-challenge follows the LVEF rules: LVEF before and during treatment; {LVEF_HOLD_RULES}"
+)
