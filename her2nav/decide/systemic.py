@@ -250,7 +250,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         drugs=found.drugs,
         tier=tier,
         rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
-        evidence=(*regimen.evidence, *(note.evidence if note else ())),
+        evidence=tuple(dict.fromkeys((*regimen.evidence, *found.evidence, *(note.evidence if note else ())))),
         cautions=(*candidate.cautions, *found.cautions),
     )
 

@@ -1104,6 +1104,21 @@ _REFERENCES: tuple[Reference, ...] = (
         ),
     ),
     Reference(
+        id="asco-male-2020",
+        trial="ASCO guideline: management of male breast cancer",
+        first_author="Hassett MJ",
+        journal="J Clin Oncol",
+        year=2020,
+        kind=_GUIDELINE,
+        finding=(
+            "Formal consensus on 26 observational reports. Rec 4.1 (metastatic hormone-receptor"
+            "-positive, HER2-negative disease): endocrine therapy first line except visceral crisis or"
+            " rapidly progressive disease; options tamoxifen, an aromatase inhibitor with a GnRH agent,"
+            " and fulvestrant. Targeted therapy for advanced disease with the same indications and"
+            " combinations as for women."
+        ),
+    ),
+    Reference(
         id="asco-her2-brain-2014",
         trial="ASCO HER2+ BC with BM",
         first_author="Ramakrishna N",
@@ -1427,4 +1442,6 @@ CITED_WITHOUT_IDENTIFIER: Mapping[str, str] = MappingProxyType({
     "nrg-br002-2022": "ASCO 2022 abstract 1007; no full paper and no identifier confirmed",
     "kamilla-brain-2020": "Ann Oncol 2020 confirmed; DOI not verified",
     "landscape-2013": "Lancet Oncol 2013;14(1):64-71 confirmed; DOI not verified",
+    "asco-male-2020": ("J Clin Oncol 2020 and first author confirmed; the DOI was seen as 10.1200/JCO.19.03120"
+                       " and as 10.1200/JCO.19.13120 on different pages, so none is printed"),
 })
