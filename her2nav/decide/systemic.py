@@ -5,12 +5,15 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
+from her2nav.decide.candidate import Candidate
 from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
+from her2nav.decide.maintenance import after_completed_induction
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
     CONTINUE_CURRENT,
     CONTINUED_OUTSIDE_KNOWN_REGIMENS,
+    MAINTENANCE_KEYS,
     ONGOING_ENDOCRINE_ALONE,
     ONGOING_WITHOUT_HER2_DRUG,
     REGIMENS,
@@ -20,16 +23,6 @@ from her2nav.knowledge.regimens import (
 )
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
-
-
-@frozen
-class Candidate:
-    """A regimen weighed for this case, its tier before safety checks, and why."""
-
-    key: str
-    tier: Tier
-    why: str
-    cautions: tuple[str, ...] = ()  # cautions from the history rather than from one drug
 
 
 @frozen
@@ -45,7 +38,8 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
     candidates, steps = _candidates(case, history)
     review = SafetyReview(case, history)
     by_key = {c.key: _to_option(REGIMENS[c.key], c, review) for c in candidates}
-    if _second_line_list_applies(history) and by_key["tdxd"].tier is not Tier.PREFERRED:
+    maintenance = any(c.key in MAINTENANCE_KEYS for c in candidates)  # T-DXd lowered on purpose: no promotion
+    if _second_line_list_applies(history) and by_key["tdxd"].tier is not Tier.PREFERRED and not maintenance:
         by_key, promotion = _promote_tdm1(by_key, history, review)
         steps += promotion
     options = list(by_key.values())
@@ -63,10 +57,12 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
 
 def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
     if history.line == 1:
-        return first_line(case, history)
-    if _second_line_list_applies(history):
-        return second_line(case, history)
-    return later_line(case, history)
+        candidates, steps = first_line(case, history)
+    elif _second_line_list_applies(history):
+        candidates, steps = second_line(case, history)
+    else:
+        candidates, steps = later_line(case, history)
+    return after_completed_induction(case, history, candidates, steps)
 
 
 TDM1_SECOND_LINE = Candidate("tdm1", Tier.ALTERNATIVE, "Second line when trastuzumab deruxtecan does not suit.")

@@ -182,7 +182,60 @@ _REGIMEN_LIST = (
     ),
 )
 
-REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in _REGIMEN_LIST}
+_MAINTENANCE_BASIS = (
+    "ASCO 2022 rec 4.0: after about 4-6 months of chemotherapy, or to best response, HER2-targeted "
+    "therapy continues until progression. CLEOPATRA, the trial of the THP induction, is the evidence "
+    "for the regimen as a whole."
+)
+
+# Section 10.11: maintenance of the HER2-directed drugs of an induction completed without progression.
+_MAINTENANCE_LIST = (
+    Regimen(
+        "hp-maintenance", "Maintenance: trastuzumab + pertuzumab", ("trastuzumab", "pertuzumab"),
+        ("asco-her2-2022", "cleopatra-2015"), _MAINTENANCE_BASIS,
+    ),
+    Regimen(
+        "hp-endocrine-maintenance", "Maintenance: trastuzumab + pertuzumab + endocrine therapy",
+        ("trastuzumab", "pertuzumab"), ("asco-her2-2022", "cleopatra-2015", "pertain-2018"),
+        f"{_MAINTENANCE_BASIS} ASCO 2022 rec 7.0 (weak): endocrine therapy may be added when "
+        "chemotherapy ends in hormone-receptor-positive disease; PERTAIN gave an aromatase inhibitor with "
+        "trastuzumab and pertuzumab.",
+        one_of=AROMATASE_INHIBITORS,
+    ),
+    Regimen(
+        "h-maintenance", "Maintenance: trastuzumab", ("trastuzumab",), ("asco-her2-2022",), _MAINTENANCE_BASIS,
+    ),
+    Regimen(
+        "h-endocrine-maintenance", "Maintenance: trastuzumab + endocrine therapy", ("trastuzumab",),
+        ("asco-her2-2022",),
+        f"{_MAINTENANCE_BASIS} ASCO 2022 rec 7.0 (weak): endocrine therapy may be added when "
+        "chemotherapy ends in hormone-receptor-positive disease.",
+        one_of=AROMATASE_INHIBITORS,
+    ),
+)
+
+REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in (*_REGIMEN_LIST, *_MAINTENANCE_LIST)}
+
+# The maintenance regimen for the HER2-directed antibodies of a completed induction, without and with
+# endocrine therapy (hormone-receptor-positive disease).
+MAINTENANCE_BY_DRUGS: Mapping[frozenset[str], tuple[str, str]] = {
+    frozenset({"trastuzumab", "pertuzumab"}): ("hp-maintenance", "hp-endocrine-maintenance"),
+    frozenset({"trastuzumab"}): ("h-maintenance", "h-endocrine-maintenance"),
+}
+MAINTENANCE_KEYS = frozenset(key for keys in MAINTENANCE_BY_DRUGS.values() for key in keys)
+# Options the maintenance makes redundant: the endocrine first-line option is the same drugs.
+MAINTENANCE_REPLACES: Mapping[str, tuple[str, ...]] = {
+    "hp-endocrine-maintenance": ("ai-h-p",),
+    "h-endocrine-maintenance": ("ai-h-p",),
+}
+INDUCTION_COMPLETED = (
+    "induction completed without progression: its HER2-directed drugs continue as maintenance "
+    "(ASCO 2022 rec 4.0), not the same induction again"
+)
+NO_CHEMOTHERAPY_FREE_MAINTENANCE = (
+    "DESTINY-Breast09 gave trastuzumab deruxtecan + pertuzumab continuously until progression: "
+    "it has no chemotherapy-free maintenance"
+)
 
 # The option that continues an ongoing course; the site rules look for it by this name.
 CONTINUE_CURRENT = "Continue current regimen"
