@@ -39,6 +39,7 @@ def navigate(case: Case, settings: Settings = Settings()) -> Result:
         actions=tuple(dict.fromkeys(actions)),
         missing=(*missing_facts(case, systemic.options), *toxicity_missing(case), *sites.missing),
         trace=(*_case_steps(case), *history.trace, *systemic.trace, *sites.trace),
+        also_cites=sites.references,
     )
 
 

@@ -87,6 +87,7 @@ class Result:
     actions: tuple[Action, ...]
     missing: tuple[str, ...]
     trace: tuple[TraceStep, ...]
+    also_cites: tuple[str, ...] = ()  # references the trace speaks of, beyond the options' evidence
 
     @property
     def reference_ids(self) -> tuple[str, ...]:
@@ -96,6 +97,7 @@ class Result:
             ids.update(dict.fromkeys(option.evidence))
         for site_option in self.site_specific:
             ids.update(dict.fromkeys(site_option.evidence))
+        ids.update(dict.fromkeys(self.also_cites))
         return tuple(ids)
 
 

@@ -1424,6 +1424,23 @@ _REFERENCES: tuple[Reference, ...] = (
             " with pertuzumab for HER2 IHC 3+/ISH+ disease."
         ),
     ),
+    # Section 10.10: the article the navigator was built from, cited wherever an output mentions it.
+    Reference(
+        id="source-article-2019",
+        trial="Treating Metastatic HER2-Positive Breast Cancer",
+        first_author=None,
+        journal="patient-education article (about 2019)",
+        year=None,
+        kind=SourceKind.SOURCE,
+        finding=(
+            "The text this navigator was built from. Its claims are reported with what later evidence"
+            " showed: T-DM1 as the preferred second line (since replaced by trastuzumab deruxtecan,"
+            " DESTINY-Breast03); margetuximab as investigational (FDA-approved December 2020);"
+            " lapatinib with little effect on brain metastases (CNS responses with capecitabine,"
+            " LANDSCAPE; tucatinib and trastuzumab deruxtecan now the CNS-active standards); surgery"
+            " of the primary improving survival (not supported by randomized trials)."
+        ),
+    ),
 )
 
 REFERENCES: Mapping[str, Reference] = _index(_REFERENCES)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from attrs import frozen
 
 AROMATASE_INHIBITORS = ("anastrozole", "letrozole")
+SOURCE_ARTICLE_ID = "source-article-2019"  # cited by every entry that mentions the 2019 source article
 LATER_LINE_CHEMOTHERAPY = ("capecitabine", "vinorelbine", "eribulin", "gemcitabine")
 TAXANES = ("docetaxel", "paclitaxel")
 
@@ -109,7 +110,7 @@ _REGIMEN_LIST = (
         "(single-arm, after T-DM1): response rate 60.9%.",
     ),
     Regimen(
-        "tdm1", "T-DM1", ("trastuzumab emtansine",), ("emilia-2012", "emilia-2017"),
+        "tdm1", "T-DM1", ("trastuzumab emtansine",), ("emilia-2012", "emilia-2017", SOURCE_ARTICLE_ID),
         "EMILIA against lapatinib + capecitabine: progression-free survival 9.6 vs 6.4 months, "
         "HR 0.65; final overall survival 29.9 vs 25.9 months. The 2019 source article called "
         "T-DM1 the preferred second-line treatment; DESTINY-Breast03 has since shown "
@@ -149,7 +150,7 @@ _REGIMEN_LIST = (
     ),
     Regimen(
         "margetuximab-chemotherapy", "Margetuximab + chemotherapy", ("margetuximab",),
-        ("sophia-2023", "sophia-2021"),
+        ("sophia-2023", "sophia-2021", SOURCE_ARTICLE_ID),
         "SOPHIA against trastuzumab + chemotherapy: progression-free survival HR 0.76 (5.8 vs "
         "4.9 months); final overall survival 21.6 vs 21.9 months, no benefit. The 2019 source "
         "article called margetuximab investigational: the FDA approved it in December 2020, "

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 NOT_VERIFIED = "DOI/PMID not verified"
 LABEL_HAS_NO_IDENTIFIERS = "No DOI or PMID: a drug label"
+SOURCE_HAS_NO_IDENTIFIERS = "No DOI or PMID: a patient-education article"
 
 
 def identifiers_text(reference: Reference) -> str:
@@ -27,6 +28,8 @@ def identifiers_text(reference: Reference) -> str:
         parts.append(f"PMID {reference.pmid}")
     if parts:
         return "; ".join(parts)
+    if reference.kind is SourceKind.SOURCE:
+        return SOURCE_HAS_NO_IDENTIFIERS
     return LABEL_HAS_NO_IDENTIFIERS if reference.kind is SourceKind.LABEL else NOT_VERIFIED
 
 
