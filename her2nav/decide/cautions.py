@@ -73,6 +73,8 @@ class SafetyReview:
         drugs = (*kept_required, *kept_choice, *kept_optional)
         ruled_out |= _check_failed(drugs, self.history, cautions)
         regimen_concerns = regimen_level_concerns(drugs, self.case)
+        if regimen.key in safety.REGIMEN_DIARRHEA_TEXT:
+            cautions.append(safety.REGIMEN_DIARRHEA_TEXT[regimen.key])
         cautions.extend(concern.text for concern in regimen_concerns)
         ruled_out |= any(concern.rules_out for concern in regimen_concerns)
         not_preferred = not self._stopped_for_toxicity.isdisjoint(drugs)

@@ -142,9 +142,11 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="federica-2021",
         trial="FeDeriCa",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Tan AR",
+        journal="Lancet Oncol",
+        year=2021,
+        volume_pages="22(1):85-97",
+        doi="10.1016/S1470-2045(20)30536-2",
         finding=(
             "[SABCS 2019 report] Subcutaneous fixed-dose pertuzumab-trastuzumab vs IV in"
             " early breast cancer (neoadjuvant; n=500) met its primary pharmacokinetic"
@@ -460,9 +462,11 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="th3resa-2014",
         trial="TH3RESA",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Krop IE",
+        journal="Lancet Oncol",
+        year=2014,
+        volume_pages="15(7)",
+        doi="10.1016/S1470-2045(14)70178-0",
         finding=(
             "[PFS] T-DM1 vs treatment of physician's choice (n=602): PFS 6.2 vs 3.3 months."
         ),
@@ -587,6 +591,9 @@ _REFERENCES: tuple[Reference, ...] = (
         first_author="Blackwell KL",
         journal="J Clin Oncol",
         year=2012,
+        volume_pages="30(21):2585-2592",
+        doi="10.1200/JCO.2011.35.6725",
+        pmid="22689807",
         finding=(
             "[final OS] Lapatinib plus trastuzumab vs lapatinib alone (n=291): OS HR 0.74"
             " (95% CI 0.57-0.97), P=.026; PFS HR 0.74 (95% CI 0.58-0.94), P=.011."
@@ -608,9 +615,10 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="phoebe-2021",
         trial="PHOEBE (China)",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Xu B",
+        journal="Lancet Oncol",
+        year=2021,
+        doi="10.1016/S1470-2045(20)30702-6",
         finding=(
             "[interim] Pyrotinib vs lapatinib, each with capecitabine (n=267): PFS 12.5 vs 6.8"
             " months, HR 0.39 (95% CI 0.27-0.56)."
@@ -789,11 +797,12 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="zoom-2013",
         trial="ZOOM",
-        first_author=None,
+        first_author="Amadori D",
         journal="Lancet Oncol",
         year=2013,
         volume_pages="14(7):663-670",
         doi="10.1016/S1470-2045(13)70174-8",
+        pmid="23684411",
         finding=(
             "Zoledronic acid every 12 vs every 4 weeks after 12-15 months of monthly"
             " treatment (n=425): skeletal morbidity rate 0.26 vs 0.22; non-inferior."
@@ -821,6 +830,8 @@ _REFERENCES: tuple[Reference, ...] = (
         journal="J Clin Oncol",
         year=2017,
         volume_pages="35(35):3978-3986",
+        doi="10.1200/JCO.2017.75.4614",
+        pmid="29035643",
         kind=_GUIDELINE,
         finding="Existence only: content not verified. No later update found.",
     ),
@@ -852,10 +863,11 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="ncic-sc20-2014",
         trial="NCIC SC.20",
-        first_author=None,
+        first_author="Chow E",
         journal="Lancet Oncol",
         year=2014,
         volume_pages="15(2):164-171",
+        doi="10.1016/S1470-2045(13)70556-4",
         finding="Re-irradiation of bone metastases; results not recorded (citation only).",
     ),
     Reference(
@@ -982,9 +994,11 @@ _REFERENCES: tuple[Reference, ...] = (
         id="mf07-01-longterm",
         trial="MF07-01",
         first_author=None,
-        journal="",
-        year=None,
-        finding="[long-term update] OS 46 vs 35 months, HR 0.71. Citation not seen.",
+        journal="J Am Coll Surg",
+        year=2021,
+        volume_pages="233(6):742-752",
+        doi="10.1016/j.jamcollsurg.2021.08.686",
+        finding="[long-term update] OS 46 vs 35 months, HR 0.71.",
     ),
     Reference(
         id="tata-memorial-2015",
@@ -1020,6 +1034,7 @@ _REFERENCES: tuple[Reference, ...] = (
         first_author="Reinhorn D",
         journal="Breast",
         year=2021,
+        volume_pages="173-181",
         doi="10.1016/j.breast.2021.05.003",
         kind=_META,
         finding=(
@@ -1042,9 +1057,10 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="abcsg-28-qol",
         trial="ABCSG-28 POSYTIVE (QoL)",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Bjelic-Radisic V",
+        journal="BMC Cancer",
+        year=2020,
+        doi="10.1186/s12885-020-06894-2",
         pmid="32375735",
         finding="Primary surgery did not improve or alter quality of life.",
     ),
@@ -1126,6 +1142,7 @@ _REFERENCES: tuple[Reference, ...] = (
         year=2014,
         volume_pages="32(19):2100-2108",
         doi="10.1200/JCO.2013.54.0955",
+        pmid="24799487",
         kind=_GUIDELINE,
         finding=(
             "Formal expert consensus (no study met the systematic review criteria): appropriate"
@@ -1310,9 +1327,12 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="soares-ild-2023",
         trial="T-DXd ILD meta-analysis",
-        first_author="Soares",
+        first_author="Soares LR",
         journal="ESMO Open",
         year=2023,
+        volume_pages="8(4):101613",
+        doi="10.1016/j.esmoop.2023.101613",
+        pmid="37481956",
         kind=_META,
         finding="15 breast studies: ILD 11.7%; 9.3% at 5.4 mg/kg vs 22.7% at 6.4 mg/kg.",
     ),

@@ -91,9 +91,10 @@ _REGIMEN_LIST = (
     Regimen(
         "hp-without-chemotherapy", "Trastuzumab + pertuzumab without chemotherapy",
         ("trastuzumab", "pertuzumab"), ("asco-her2-2022",),
-        "HER2 blockade without chemotherapy for a patient too unwell for chemotherapy rests on "
-        "guideline judgement (ASCO 2022), not on a trial in this population. Best supportive "
-        "care alone is also a valid choice.",
+        "HER2 blockade without chemotherapy for a patient too unwell for chemotherapy is this "
+        "knowledge base's reading, not a trial result or a guideline statement: it is the "
+        "HER2-targeted therapy that ASCO 2022 (rec 4.0) continues after chemotherapy, given "
+        "without it. Best supportive care alone is also a valid choice.",
     ),
     Regimen(
         "tdxd", "T-DXd", ("trastuzumab deruxtecan",),
@@ -159,7 +160,7 @@ _REGIMEN_LIST = (
     ),
     Regimen(
         "lapatinib-h", "Lapatinib + trastuzumab", ("lapatinib", "trastuzumab"),
-        ("egf104900-2010", "asco-her2-2022"),
+        ("egf104900-2010", "egf104900-2012", "asco-her2-2022"),
         "EGF104900: lapatinib with trastuzumab, without chemotherapy, in trastuzumab-refractory "
         "disease. ASCO 2022 lists lapatinib regimens among later-line options.",
     ),

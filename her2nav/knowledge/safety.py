@@ -33,7 +33,7 @@ HEPATIC_TEXT = "dose changes in hepatic impairment: check the label before dosin
 DIARRHEA_TEXT: Mapping[str, str] = {
     "neratinib": "diarrhea: loperamide prophylaxis from the first dose (NALA: grade 3 in 24.4%)",
     "lapatinib": "diarrhea is common with HER2 tyrosine-kinase inhibitors: antidiarrheal plan before starting",
-    "tucatinib": "diarrhea is common with tucatinib (72.7% in HER2CLIMB-05): antidiarrheal plan before starting",
+    "tucatinib": "diarrhea is common with tucatinib: antidiarrheal plan before starting",
     "pyrotinib": "diarrhea: grade 3 or worse in 46% in PHILA",
 }
 HER2_TKIS = frozenset(DIARRHEA_TEXT)
@@ -95,3 +95,10 @@ TDXD_ILD_RESUME_TEXT = (
 CARDIAC_RECHALLENGE_TEXT = (
     f"re-challenge follows the LVEF rules: LVEF before and during treatment; {LVEF_HOLD_RULES}"
 )
+
+# Section 10.14: a caution quotes the trial of the regimen it is attached to (keyed by regimen key).
+REGIMEN_DIARRHEA_TEXT: Mapping[str, str] = {
+    "tucatinib-h-x": ("tucatinib: diarrhea in HER2CLIMB, this regimen's trial (US label): 81% any grade, 12% "
+                      "grade 3 and 0.5% grade 4"),
+    "maintenance-tucatinib": "tucatinib: diarrhea in HER2CLIMB-05, this regimen's trial: 72.7%",
+}

@@ -61,7 +61,7 @@ def _references_table(references: Sequence[Reference]) -> RenderableType:
     table = Table(title="References the knowledge base can cite", title_justify="left", show_lines=True,
                   expand=True)
     # A DOI folded across lines is easy to copy wrong: this column is kept wide enough for one.
-    table.add_column("Id, trial, citation, DOI/PMID", min_width=26, max_width=36, overflow="fold")
+    table.add_column("Id, trial, citation, DOI/PMID", min_width=26, max_width=40, overflow="fold")
     table.add_column("Finding", ratio=1, overflow="fold")
     for reference in references:
         source = Text(reference.id, style="bold")
