@@ -1447,9 +1447,9 @@ _REFERENCES: tuple[Reference, ...] = (
     # Section 10.10: the article the navigator was built from, cited wherever an output mentions it.
     Reference(
         id="source-article-2019",
-        trial="Treating Metastatic HER2-Positive Breast Cancer",
+        trial="Source article (about 2019)",
         first_author=None,
-        journal="patient-education article (about 2019)",
+        journal="Treating Metastatic HER2-Positive Breast Cancer; patient-education article",
         year=None,
         kind=SourceKind.SOURCE,
         finding=(
