@@ -13,12 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from her2nav.case import Case
 from her2nav.errors import InvalidCase
 from her2nav.knowledge.regimens import CONTINUE_CURRENT
+from her2nav.navigate import navigate
 from her2nav.result import Tier
-from tests.conftest import case_mapping, cautions_text, course, option, progressed_on, run, tier_of
+from tests.conftest import case_mapping, cautions_text, course, option, progressed_on, property_examples, run, tier_of
 from tests.scenarios import TDM1, TDXD, THP
 
 
@@ -175,3 +178,44 @@ def test_cardiac_toxicity_with_lvef_under_40_is_avoid_by_the_lvef_rule() -> None
     result = run(lvef=35, treatments=[*progressed_on("THP"),
                                       stopped("trastuzumab+capecitabine", drugs=["trastuzumab"], kind="cardiac")])
     assert tier_of(result, "Tucatinib + trastuzumab + capecitabine") is Tier.AVOID
+
+
+# ---------------------------------------------------------------- properties over toxicity records
+
+REGIMENS_GIVEN = ["THP", "T-DXd+pertuzumab", "T-DM1", "tucatinib+trastuzumab+capecitabine", "trastuzumab+vinorelbine",
+                  "lapatinib+capecitabine", "letrozole+trastuzumab+pertuzumab"]
+
+
+@st.composite
+def history_with_a_toxicity_record(draw: st.DrawFn) -> dict[str, Any]:
+    """Progressed courses, then one course stopped for toxicity naming some of its drugs."""
+    failed = draw(st.lists(st.sampled_from(REGIMENS_GIVEN), max_size=2))
+    regimen = draw(st.sampled_from(REGIMENS_GIVEN))
+    drugs = Case.from_mapping(case_mapping(treatments=[course(regimen, outcome="toxicity")])).treatments[0].drugs
+    named = draw(st.lists(st.sampled_from(drugs), min_size=1, unique=True))
+    record = {"drugs": named, "kind": draw(st.sampled_from(["ild", "cardiac", "neuropathy", "other"])),
+              "grade": draw(st.integers(1, 4)), "resolved": draw(st.booleans())}
+    ongoing = draw(st.sampled_from([[], [course("trastuzumab+pertuzumab", outcome="ongoing")]]))
+    return case_mapping(**HR_POSITIVE_POST, treatments=[
+        *progressed_on(*failed), {**course(regimen, outcome="toxicity"), "toxicity": record}, *ongoing])
+
+
+HR_POSITIVE_POST: dict[str, Any] = {"er": "positive", "pr": "positive", "menopausal_status": "post"}
+
+
+@settings(max_examples=property_examples(100), deadline=None)
+@given(history_with_a_toxicity_record())
+def test_only_the_named_drugs_are_stopped_for_toxicity_and_none_taken_now(mapping: dict[str, Any]) -> None:
+    case = Case.from_mapping(mapping)
+    result = navigate(case)
+    record = next(t.toxicity for t in case.treatments if t.toxicity is not None)
+    course_number = next(n for n, t in enumerate(case.treatments, start=1) if t.toxicity is not None)
+    taken_now = {d for t in case.treatments if t.outcome.value == "ongoing" for d in t.drugs}
+    for choice in result.systemic:
+        for caution in choice.cautions:
+            if f"in course {course_number} (" in caution and caution.split(":")[1].strip().startswith("stopped for"):
+                drug = caution.split(":")[0]
+                assert drug in record.drugs, caution
+                assert drug not in taken_now, caution
+        if choice.tier is Tier.PREFERRED:
+            assert not (set(choice.drugs) & set(record.drugs)) - taken_now, choice.regimen
