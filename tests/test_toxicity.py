@@ -128,6 +128,13 @@ def test_tdxd_after_ild_of_unknown_grade_is_read_as_grade_2() -> None:
     result = tdxd_after_ild()
     assert tier_of(result, TDXD) is Tier.AVOID
     assert "a grade not given is read as grade 2 or higher" in cautions_text(result, TDXD)
+    assert any(m.startswith("treatments[2].toxicity.grade: not given") for m in result.missing)
+
+
+def test_grade_1_ild_without_resolved_asks_whether_it_resolved() -> None:
+    result = tdxd_after_ild(grade=1)
+    assert tier_of(result, TDXD) is Tier.AVOID
+    assert any(m.startswith("treatments[2].toxicity.resolved: not given") for m in result.missing)
 
 
 def test_tdxd_after_resolved_grade_1_ild_may_resume_per_the_label() -> None:

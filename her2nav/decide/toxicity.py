@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from her2nav.case import Case, Outcome
+from her2nav.toxicity import Toxicity, ToxicityKind
 
 TDXD = "trastuzumab deruxtecan"
 
@@ -16,6 +17,8 @@ def toxicity_missing(case: Case) -> list[str]:
     """
     missing = []
     for index, treatment in enumerate(case.treatments):
+        if treatment.toxicity is not None:
+            missing.extend(_tdxd_ild_missing(index, treatment.toxicity))
         if treatment.outcome is not Outcome.TOXICITY or treatment.toxicity is not None:
             continue
         where = f"treatments[{index}].toxicity"
@@ -30,3 +33,17 @@ def toxicity_missing(case: Case) -> list[str]:
         if parts:
             missing.append(f"{where}: not given, so {'; '.join(parts)}")
     return missing
+
+
+def _tdxd_ild_missing(index: int, record: Toxicity) -> list[str]:
+    """Interstitial lung disease on trastuzumab deruxtecan: the grade, and for grade 1 whether it resolved."""
+    if record.kind is not ToxicityKind.ILD or TDXD not in record.drugs:
+        return []
+    where = f"treatments[{index}].toxicity"
+    if record.grade is None:
+        return [f"{where}.grade: not given, so the interstitial lung disease is read as grade 2 or more and "
+                "trastuzumab deruxtecan is not offered again; after grade 1 that resolved it could resume"]
+    if record.grade == 1 and record.resolved is None:
+        return [f"{where}.resolved: not given, so the grade 1 interstitial lung disease is read as not resolved "
+                "and trastuzumab deruxtecan waits; once resolved to grade 0 it may resume"]
+    return []
