@@ -122,3 +122,12 @@ def test_a_woman_is_not_given_the_male_guideline() -> None:
     result = run(**HR_POSITIVE, menopausal_status="post")
     assert "tamoxifen" not in partners(result, AI_H_P)
     assert "asco-male-2020" not in result.reference_ids
+
+
+def test_with_no_endocrine_partner_left_the_reason_lists_every_partner_weighed() -> None:
+    """Every endocrine drug was taken during the adjuvant course the disease relapsed on."""
+    result = run(**{**ON_ADJUVANT_LETROZOLE, "treatments": [
+        course("letrozole+exemestane+fulvestrant+tamoxifen", "adjuvant", "ongoing")]})
+    assert tier_of(result, AI_H_P) is Tier.AVOID
+    assert ("no suitable partner left among anastrozole, letrozole, exemestane, fulvestrant, tamoxifen"
+            in cautions_text(result, AI_H_P))

@@ -68,7 +68,7 @@ class SafetyReview:
         kept_choice = self._keep_suitable(choice, cautions)
         if regimen.one_of and not kept_choice:
             ruled_out = True
-            cautions.append(f"no suitable partner left among {', '.join(regimen.one_of)}")
+            cautions.append(f"no suitable partner left among {', '.join(choice)}")
         kept_optional = self._keep_suitable(regimen.optional, cautions)
         drugs = (*kept_required, *kept_choice, *kept_optional)
         ruled_out |= _check_failed(drugs, self.history, cautions)
