@@ -45,6 +45,13 @@ def test_paclitaxel_alone_at_first_line_leaves_both_standards_preferred() -> Non
     assert continued(result).tier is Tier.ALTERNATIVE
 
 
+def test_paclitaxel_alone_after_thp_leaves_tdxd_preferred() -> None:
+    """Issue item 3, second form."""
+    result = run(treatments=[*progressed_on("THP"), course("paclitaxel", outcome="ongoing")])
+    assert tier_of(result, TDXD) is Tier.PREFERRED
+    assert continued(result).tier is Tier.ALTERNATIVE
+
+
 def test_the_standard_is_not_told_it_applies_only_if_the_current_regimen_stops() -> None:
     result = run(treatments=[course("paclitaxel", outcome="ongoing")])
     thp = option(result, THP)
