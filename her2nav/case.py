@@ -21,6 +21,7 @@ from her2nav.fields import (
     reject_unknown_keys,
 )
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
+from her2nav.toxicity import Toxicity
 
 SCHEMA_VERSION = "1"
 
@@ -160,6 +161,7 @@ class Treatment:
     setting: Setting
     outcome: Outcome
     months_to_recurrence: float | None = None
+    toxicity: Toxicity | None = None  # which drugs stopped the course (outcome toxicity only)
 
     @property
     def her2_directed(self) -> bool:
@@ -177,7 +179,7 @@ class Treatment:
     @classmethod
     def from_mapping(cls, data: object, where: str) -> Treatment:
         obj = read_object(data, where)
-        reject_unknown_keys(obj, ("drugs", "setting", "outcome", "months_to_recurrence"), where)
+        reject_unknown_keys(obj, ("drugs", "setting", "outcome", "months_to_recurrence", "toxicity"), where)
         if "drugs" not in obj:
             raise InvalidCase(f"{where}.drugs", "required: one or more drug names")
         if "setting" not in obj:
@@ -192,11 +194,22 @@ class Treatment:
                                   "only for neoadjuvant or adjuvant courses")
             months = read_number(obj["months_to_recurrence"], f"{where}.months_to_recurrence",
                                  0, MAX_MONTHS, " months")
-        return cls(_read_drugs(obj["drugs"], f"{where}.drugs"), setting, outcome, months)
+        drugs = _read_drugs(obj["drugs"], f"{where}.drugs")
+        return cls(drugs, setting, outcome, months, _read_toxicity(obj, where, outcome, drugs))
 
     def to_dict(self) -> dict[str, Any]:
         return {"drugs": list(self.drugs), "setting": self.setting.value, "outcome": self.outcome.value,
-                "months_to_recurrence": _plain_number(self.months_to_recurrence)}
+                "months_to_recurrence": _plain_number(self.months_to_recurrence),
+                "toxicity": self.toxicity.to_dict() if self.toxicity is not None else None}
+
+
+def _read_toxicity(obj: Mapping[str, Any], where: str, outcome: Outcome, drugs: tuple[str, ...]) -> Toxicity | None:
+    if obj.get("toxicity") is None:
+        return None
+    if outcome is not Outcome.TOXICITY:
+        raise InvalidCase(f"{where}.toxicity", f"only for a course stopped for toxicity (outcome "
+                          f"'toxicity'), and this one is {outcome.value!r}")
+    return Toxicity.from_mapping(obj["toxicity"], f"{where}.toxicity", drugs)
 
 
 def _read_drugs(value: object, where: str) -> tuple[str, ...]:

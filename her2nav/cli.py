@@ -157,7 +157,7 @@ class _OutputClosed(Exception):
 EarlyRelapseMonths = Annotated[float, typer.Option(
     "--early-relapse-months", min=0, max=60,
     help="Relapse within this many months of (neo)adjuvant HER2 therapy counts as a failed line "
-    "(ASCO 2022: 12; the T-DXd label and NCCN: 6).")]
+    "(ASCO 2022: 12; the T-DXd label: 6; NCCN: 6, or 12 after a pertuzumab-containing programme).")]
 Width = Annotated[Optional[int], typer.Option("--width", min=40, max=1000, help="Table width in columns.")]
 FhirOption = Annotated[Optional[str], typer.Option(
     "--fhir", metavar="FILE|-", help="Read the case from HL7 FHIR R4 (mCODE): a Bundle, a resource or Bulk FHIR "

@@ -11,6 +11,7 @@ from her2nav.decide.line import DEFAULT_EARLY_RELAPSE_MONTHS, read_history
 from her2nav.decide.scope import check_scope
 from her2nav.decide.sites import site_options
 from her2nav.decide.systemic import systemic_options
+from her2nav.decide.toxicity import toxicity_missing
 from her2nav.result import ActionKind, Result, TraceStep
 
 
@@ -37,9 +38,10 @@ def navigate(case: Case, settings: Settings = Settings()) -> Result:
         systemic=systemic.options,
         site_specific=sites.options,
         actions=tuple(dict.fromkeys(actions)),
-        missing=(*missing_facts(case, systemic.options), *sites.missing),
+        missing=(*missing_facts(case, systemic.options), *toxicity_missing(case), *sites.missing),
         trace=(*_case_steps(case), *history.trace, *systemic.trace, *sites.trace),
         concordance=concordance_of(case.chosen, systemic.options),
+        also_cites=sites.references,
     )
 
 

@@ -157,6 +157,7 @@ class Result:
     actions: tuple[Action, ...]
     missing: tuple[str, ...]
     trace: tuple[TraceStep, ...]
+    also_cites: tuple[str, ...] = ()  # references the trace speaks of, beyond the options' evidence
     provenance: tuple[Provenance, ...] = ()  # only for a case read from FHIR
     concordance: Concordance | None = None  # only when the case gives `chosen`
 
@@ -179,6 +180,7 @@ class Result:
             ids.update(dict.fromkeys(option.evidence))
         for site_option in self.site_specific:
             ids.update(dict.fromkeys(site_option.evidence))
+        ids.update(dict.fromkeys(self.also_cites))
         return tuple(ids)
 
 

@@ -147,7 +147,8 @@ def test_treatment_flag_recurred_months(capsys: pytest.CaptureFixture[str]) -> N
     result = _json(capsys, *BASE_FLAGS, "--presentation", "recurrence", "--metastasis-biopsied",
                    "--treatment", "trastuzumab:adjuvant:recurred=8")
     assert result["case"]["treatments"] == [
-        {"drugs": ["trastuzumab"], "setting": "adjuvant", "outcome": "completed", "months_to_recurrence": 8}]
+        {"drugs": ["trastuzumab"], "setting": "adjuvant", "outcome": "completed", "months_to_recurrence": 8,
+         "toxicity": None}]
     assert result["line"] == 2
     assert "8 months" in result["line_reason"]
 

@@ -65,7 +65,24 @@ def test_a_non_default_window_is_named_beside_the_asco_rule_it_replaces() -> Non
 def test_pertuzumab_regimen_relapse_between_6_and_12_months_names_each_source() -> None:
     reason = relapse(12, 9, drugs="THP").line_reason
     assert "the trastuzumab deruxtecan label and DESTINY-Breast03 use 6 months" in reason
-    assert "NCCN uses 12 months after a pertuzumab-containing regimen" in reason
+    assert "NCCN uses 12 months after a (neo)adjuvant programme that contained pertuzumab" in reason
+
+
+def test_the_nccn_window_looks_at_the_whole_neoadjuvant_and_adjuvant_programme() -> None:
+    """Rules 10.8, issue item 11: neoadjuvant TCHP then adjuvant T-DM1, relapse at 9 months. The last
+    course had no pertuzumab, but the programme did: NCCN would use 12 months and agree with ASCO."""
+    result = run(presentation="recurrence", metastasis_biopsied=True, treatments=[
+        course("TCHP", "neoadjuvant"), course("T-DM1", "adjuvant", months=9)])
+    assert result.line == 2
+    assert "NCCN uses 12 months after a (neo)adjuvant programme that contained pertuzumab" in result.line_reason
+    assert "NCCN use 6 months" not in result.line_reason
+
+
+def test_without_pertuzumab_anywhere_in_the_programme_nccn_uses_6_months() -> None:
+    result = run(presentation="recurrence", metastasis_biopsied=True, treatments=[
+        course("TCH", "neoadjuvant"), course("T-DM1", "adjuvant", months=9)])
+    assert ("DESTINY-Breast03 and NCCN use 6 months after a (neo)adjuvant programme without pertuzumab"
+            in result.line_reason)
 
 
 def test_progression_during_neoadjuvant_therapy_is_a_failed_line_and_the_trace_says_why() -> None:

@@ -168,7 +168,10 @@ def test_no_failed_drug_offered_except_trastuzumab(mapping: dict[str, Any], conf
 def test_a_drug_stopped_for_toxicity_is_never_preferred_again(mapping: dict[str, Any], config: Settings) -> None:
     case, result = _navigate(mapping, config)
     history = read_history(case, config.early_relapse_months)
-    stopped = {drug for course in history.toxicity_courses for drug in course.treatment.drugs}
+    # Section 10.3: the drugs the toxicity record names (all, without one); a drug taken now is tolerated.
+    taken_now = set(history.current.drugs) if history.current else set()
+    stopped = {drug for course in history.toxicity_courses for drug in (
+        course.treatment.toxicity.drugs if course.treatment.toxicity else course.treatment.drugs)} - taken_now
     for o in result.systemic:
         if o.tier is Tier.PREFERRED:
             assert not set(o.drugs) & stopped, f"{o.regimen} preferred with {set(o.drugs) & stopped}"

@@ -10,14 +10,17 @@ from __future__ import annotations
 from attrs import frozen
 
 from her2nav.case import Case, Condition, Er, Menopause, Outcome, Sex, SiteName, Symptom
-from her2nav.decide.line import History
+from her2nav.decide.line import Course, History
+from her2nav.knowledge import drug_classes as classes
 from her2nav.knowledge import safety
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import Regimen
+from her2nav.toxicity import ToxicityKind
 
 # Drug classes the regimen-level rules ask about, looked up once rather than for every regimen.
 CYTOTOXIC_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.cytotoxic)
 ENDOCRINE_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.endocrine)
+TAXANE_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.drug_class is DrugClass.TAXANE)
 
 
 @frozen
@@ -32,6 +35,7 @@ class Assessment:
     cautions: tuple[str, ...]
     ruled_out: bool
     not_preferred: bool  # a drug was stopped before for toxicity
+    evidence: tuple[str, ...] = ()  # references a partner added for this case cites (section 10.13)
 
 
 class SafetyReview:
@@ -47,7 +51,8 @@ class SafetyReview:
         self._as_required: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._as_partner: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._stopped_for_toxicity = frozenset(
-            drug for course in history.toxicity_courses for drug in course.treatment.drugs)
+            drug for course in history.toxicity_courses for drug in course.treatment.drugs
+            if history.toxicity_course_with(drug) is not None)
 
     def assess(self, regimen: Regimen) -> Assessment:
         # Pregnancy rules out every regimen (clinical-rules.md section 0): said once, first.
@@ -59,18 +64,37 @@ class SafetyReview:
             texts, rules_out = self._required_drug(drug)
             cautions.extend(texts)
             ruled_out |= rules_out
-        kept_choice = self._keep_suitable(regimen.one_of, cautions)
+        choice, evidence = self._partner_choice(regimen.one_of, cautions)
+        kept_choice = self._keep_suitable(choice, cautions)
         if regimen.one_of and not kept_choice:
             ruled_out = True
-            cautions.append(f"no suitable partner left among {', '.join(regimen.one_of)}")
+            cautions.append(f"no suitable partner left among {', '.join(choice)}")
         kept_optional = self._keep_suitable(regimen.optional, cautions)
         drugs = (*kept_required, *kept_choice, *kept_optional)
         ruled_out |= _check_failed(drugs, self.history, cautions)
         regimen_concerns = regimen_level_concerns(drugs, self.case)
+        if regimen.key in safety.REGIMEN_DIARRHEA_TEXT:
+            cautions.append(safety.REGIMEN_DIARRHEA_TEXT[regimen.key])
         cautions.extend(concern.text for concern in regimen_concerns)
         ruled_out |= any(concern.rules_out for concern in regimen_concerns)
         not_preferred = not self._stopped_for_toxicity.isdisjoint(drugs)
-        return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred)
+        return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred, evidence)
+
+    def _partner_choice(self, one_of: tuple[str, ...], cautions: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The partners to weigh, and evidence they add: an aromatase-inhibitor choice gains tamoxifen for
+        a man (section 10.13), and exemestane, fulvestrant and tamoxifen after a non-steroidal one failed
+        (section 10.4)."""
+        if classes.NON_STEROIDAL_AROMATASE_INHIBITORS.isdisjoint(one_of):
+            return one_of, ()
+        extra: list[str] = []
+        evidence: tuple[str, ...] = ()
+        if self.case.sex is Sex.MALE and classes.MALE_ENDOCRINE_PARTNER not in one_of:
+            extra.append(classes.MALE_ENDOCRINE_PARTNER)
+            cautions.append(classes.MALE_TAMOXIFEN_TEXT)
+            evidence = classes.MALE_ENDOCRINE_EVIDENCE
+        if any(_failed_relative(drug, self.history) for drug in classes.NON_STEROIDAL_AROMATASE_INHIBITORS):
+            extra += [drug for drug in classes.AFTER_NON_STEROIDAL_AI if drug not in (*one_of, *extra)]
+        return (*one_of, *extra), evidence
 
     def _required_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
         """A drug every patient on the regimen gets: its cautions, and whether one rules it out."""
@@ -95,14 +119,41 @@ class SafetyReview:
         if drug not in self._as_partner:
             concerns = drug_concerns(drug, self.case, self.history)
             failed = self.history.failed_course_with(drug)
+            relative = _failed_relative(drug, self.history)
             if failed is not None and drug != "trastuzumab":
                 concerns = [*concerns, Concern(_failed_text(drug, self.history), rules_out=True)]
+            elif relative is not None:
+                concerns = [*concerns, Concern(relative, rules_out=True)]
             blocking = [c for c in concerns if c.rules_out]
             if blocking:
                 self._as_partner[drug] = ((f"{drug} left out: {blocking[0].text}",), False)
             else:
                 self._as_partner[drug] = (tuple(f"{drug}: {c.text}" for c in concerns), True)
         return self._as_partner[drug]
+
+
+def _failed_relative(drug: str, history: History) -> str | None:
+    """Section 10.4: why a close relative's failure fails `drug` as a partner, or None.
+
+    A non-steroidal aromatase inhibitor fails with the other (any setting); a taxane fails with any
+    taxane the disease progressed on in the metastatic setting.
+    """
+    if drug in classes.NON_STEROIDAL_AROMATASE_INHIBITORS:
+        kin = [(other, history.failed_course_with(other)) for other in classes.NON_STEROIDAL_AROMATASE_INHIBITORS
+               if other != drug]
+        group = "non-steroidal aromatase inhibitor"
+    elif DRUGS[drug].drug_class is DrugClass.TAXANE:
+        kin = [(other, next((c for c in history.failed_courses if other in c.treatment.drugs), None))
+               for other in sorted(TAXANE_DRUGS - {drug})]
+        group = "taxane"
+    else:
+        return None
+    found = [(other, course) for other, course in kin if course is not None]
+    if not found:
+        return None
+    other, course = found[0]
+    assert course is not None
+    return f"{other} failed in {course.label()}: {classes.CLASS_WORDS[group]}"
 
 
 def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[str]) -> bool:
@@ -158,8 +209,27 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
         concerns.extend(_aromatase_inhibitor_concerns(case))
     toxicity = history.toxicity_course_with(drug)
     if toxicity is not None:
-        concerns.append(Concern(f"stopped for toxicity in {toxicity.label()}: not preferred again"))
+        concerns.append(_toxicity_concern(drug, toxicity))
     return concerns
+
+
+def _toxicity_concern(drug: str, course: Course) -> Concern:
+    """Section 10.3: the drug that caused a toxicity is not preferred again; T-DXd after ILD follows
+    the label (grade 1 resolved may resume, grade 2 or more never); cardiac toxicity, the LVEF rules."""
+    record = course.treatment.toxicity
+    if record is None:
+        return Concern(f"stopped for toxicity in {course.label()}: not preferred again")
+    grade = f" grade {record.grade}" if record.grade is not None else ""
+    text = f"stopped for{grade} {safety.TOXICITY_KIND_WORDS[record.kind.value]} in {course.label()}"
+    if record.kind is ToxicityKind.ILD and drug == "trastuzumab deruxtecan":
+        if record.grade is None or record.grade >= safety.TDXD_ILD_PERMANENT_GRADE:
+            return Concern(f"{text}: {safety.TDXD_ILD_PERMANENT_TEXT}", rules_out=True)
+        if not record.resolved:
+            return Concern(f"{text}: {safety.TDXD_ILD_UNRESOLVED_TEXT}", rules_out=True)
+        return Concern(f"{text}: not preferred again; {safety.TDXD_ILD_RESUME_TEXT}")
+    if record.kind is ToxicityKind.CARDIAC:
+        return Concern(f"{text}: not preferred again; {safety.CARDIAC_RECHALLENGE_TEXT}")
+    return Concern(f"{text}: not preferred again")
 
 
 def _cardiac_concerns(case: Case) -> list[Concern]:

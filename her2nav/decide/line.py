@@ -87,11 +87,22 @@ class History:
                      and c.treatment.outcome not in (Outcome.PROGRESSION, Outcome.ONGOING)), None)
 
     def toxicity_course_with(self, drug: str) -> Course | None:
-        """The first course that gave `drug` and was stopped for toxicity."""
+        """The first course stopped for a toxicity of `drug` (section 10.3).
+
+        With a `toxicity` record only its drugs are blamed; without one, every drug of the course.
+        A drug the patient takes now, in an ongoing course, is tolerated: no earlier toxicity blames it.
+        """
+        if self.current is not None and drug in self.current.drugs:
+            return None
         for course in self.toxicity_courses:
-            if drug in course.treatment.drugs:
+            if drug in blamed_drugs(course.treatment):
                 return course
         return None
+
+
+def blamed_drugs(treatment: Treatment) -> tuple[str, ...]:
+    """The drugs a course stopped for toxicity holds responsible: those its record names, else all."""
+    return treatment.toxicity.drugs if treatment.toxicity is not None else treatment.drugs
 
 
 def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS) -> History:
@@ -164,6 +175,8 @@ def _early_relapse(
 ) -> tuple[EarlyRelapse | None, list[TraceStep]]:
     """The (neo)adjuvant HER2 course closest to the relapse, if it counts as a failed line."""
     perioperative = [c for c in courses if c.treatment.perioperative and c.treatment.her2_directed]
+    # Section 10.8: NCCN's window depends on the whole (neo)adjuvant programme (TCHP then T-DM1).
+    pertuzumab = any("pertuzumab" in c.treatment.drugs for c in courses if c.treatment.perioperative)
     for course in reversed(perioperative):
         if course.treatment.outcome in (Outcome.PROGRESSION, Outcome.ONGOING):
             why = f"{course.label()}: the disease progressed during (neo)adjuvant HER2 therapy"
@@ -172,13 +185,13 @@ def _early_relapse(
         if months is not None and months <= window:
             steps = [TraceStep("early relapse", "counts as a failed line",
                                f"relapse {months:g} months after {course.label()}; the window is {window:g} months")]
-            return EarlyRelapse(course, months), [*steps, *_disagreement_steps(months, window, course.treatment)]
+            return EarlyRelapse(course, months), [*steps, *_disagreement_steps(months, window, pertuzumab)]
     if not perioperative:
         return None, []
-    return None, _late_relapse_steps(perioperative[-1], window)
+    return None, _late_relapse_steps(perioperative[-1], window, pertuzumab)
 
 
-def _late_relapse_steps(course: Course, window: float) -> list[TraceStep]:
+def _late_relapse_steps(course: Course, window: float, pertuzumab: bool) -> list[TraceStep]:
     months = course.treatment.months_to_recurrence
     if months is None:
         why = (f"{course.label()} gives no months_to_recurrence: taken as more than "
@@ -186,24 +199,28 @@ def _late_relapse_steps(course: Course, window: float) -> list[TraceStep]:
         return [TraceStep("early relapse", "assumed late relapse", why)]
     why = f"relapse {months:g} months after {course.label()}; the window is {window:g} months"
     return [TraceStep("early relapse", "does not count: first-line rules", why),
-            *_disagreement_steps(months, window, course.treatment)]
+            *_disagreement_steps(months, window, pertuzumab)]
 
 
-def _disagreement_steps(months: float, window: float, treatment: Treatment) -> list[TraceStep]:
-    note = _window_disagreement(months, window, treatment)
+def _disagreement_steps(months: float, window: float, pertuzumab: bool) -> list[TraceStep]:
+    note = _window_disagreement(months, window, pertuzumab)
     return [TraceStep("sources disagree", "early-relapse window", note)] if note else []
 
 
-def _window_disagreement(months: float, window: float, treatment: Treatment) -> str | None:
-    """What the other sources would say, when they would decide differently."""
+def _window_disagreement(months: float, window: float, pertuzumab: bool) -> str | None:
+    """What the other sources would say, when they would decide differently.
+
+    `pertuzumab`: whether any (neo)adjuvant course before the relapse gave pertuzumab (NCCN's 12 months).
+    """
     notes = []
     if LABEL_EARLY_RELAPSE_MONTHS < months <= window:
-        if "pertuzumab" in treatment.drugs:
+        if pertuzumab:
             notes.append("the trastuzumab deruxtecan label and DESTINY-Breast03 use 6 months and would treat "
-                         "this relapse as first line; NCCN uses 12 months after a pertuzumab-containing regimen")
+                         "this relapse as first line; NCCN uses 12 months after a (neo)adjuvant programme "
+                         "that contained pertuzumab")
         else:
             notes.append("the trastuzumab deruxtecan label, DESTINY-Breast03 and NCCN use 6 months after a "
-                         "regimen without pertuzumab and would treat this relapse as first line")
+                         "(neo)adjuvant programme without pertuzumab and would treat this relapse as first line")
     if window < months <= ASCO_EARLY_RELAPSE_MONTHS:
         notes.append("ASCO 2022 (rec 5.0) uses 12 months and would treat this relapse as second line")
     if window < months <= LABEL_EARLY_RELAPSE_MONTHS:

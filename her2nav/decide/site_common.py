@@ -19,6 +19,7 @@ class SiteDecisions:
     actions: tuple[Action, ...] = ()
     missing: tuple[str, ...] = ()
     trace: tuple[TraceStep, ...] = ()
+    references: tuple[str, ...] = ()  # cited by the result for what the trace says (the source article)
 
 
 def combine(parts: Iterable[SiteDecisions]) -> SiteDecisions:
@@ -29,6 +30,7 @@ def combine(parts: Iterable[SiteDecisions]) -> SiteDecisions:
         actions=tuple(dict.fromkeys(a for part in collected for a in part.actions)),
         missing=tuple(dict.fromkeys(m for part in collected for m in part.missing)),
         trace=tuple(dict.fromkeys(t for part in collected for t in part.trace)),
+        references=tuple(dict.fromkeys(r for part in collected for r in part.references)),
     )
 
 

@@ -44,7 +44,8 @@ def _one_site(case: Case, site: Site, history: History, systemic: SystemicDecisi
     if site.site is SiteName.BONE:
         return bone_decisions(case, site)
     if site.site is SiteName.BRAIN:
-        return brain_decisions(case, site, history, systemic)
+        # The brain trace compares the source article's claims with later evidence: cite it (rules 10.10).
+        return evolve(brain_decisions(case, site, history, systemic), references=care.SOURCE_ARTICLE_EVIDENCE)
     facts = describe(site)
     options = _other_site_options(case, site, history, facts)
     chosen = "; ".join(f"{o.intervention}: {o.tier.value}" for o in options)

@@ -5,12 +5,18 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
+from her2nav.decide.candidate import Candidate
 from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.fitness import enrolled_fit_patients, fitness_step, fitted, poor_fitness
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
+from her2nav.decide.maintenance import after_completed_induction
+from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
     CONTINUE_CURRENT,
     CONTINUED_OUTSIDE_KNOWN_REGIMENS,
+    MAINTENANCE_KEYS,
+    ONGOING_ENDOCRINE_ALONE,
+    ONGOING_WITHOUT_HER2_DRUG,
     REGIMENS,
     RETREATMENT_WITHOUT_PROGRESSION,
     TDXD_RECEIVED_AT_SECOND_LINE,
@@ -18,16 +24,6 @@ from her2nav.knowledge.regimens import (
 )
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
-
-
-@frozen
-class Candidate:
-    """A regimen weighed for this case, its tier before safety checks, and why."""
-
-    key: str
-    tier: Tier
-    why: str
-    cautions: tuple[str, ...] = ()  # cautions from the history rather than from one drug
 
 
 @frozen
@@ -43,7 +39,8 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
     candidates, steps = _candidates(case, history)
     review = SafetyReview(case, history)
     by_key = {c.key: _to_option(REGIMENS[c.key], c, review) for c in candidates}
-    if _second_line_list_applies(history) and by_key["tdxd"].tier is not Tier.PREFERRED:
+    maintenance = any(c.key in MAINTENANCE_KEYS for c in candidates)  # T-DXd lowered on purpose: no promotion
+    if _second_line_list_applies(history) and by_key["tdxd"].tier is not Tier.PREFERRED and not maintenance:
         by_key, promotion = _promote_tdm1(by_key, history, review)
         steps += promotion
     options = list(by_key.values())
@@ -52,6 +49,7 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
         continued, others = _continue_ongoing(history.current, review, by_key)
         can_continue = continued.tier is not Tier.AVOID
         options = [continued, *others]
+        steps.extend(_without_her2_step(history.current))
     if poor_fitness(case):
         options = fitted(options, case)
         steps.append(fitness_step(case))
@@ -63,10 +61,12 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
 
 def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
     if history.line == 1:
-        return first_line(case, history)
-    if _second_line_list_applies(history):
-        return second_line(case, history)
-    return later_line(case, history)
+        candidates, steps = first_line(case, history)
+    elif _second_line_list_applies(history):
+        candidates, steps = second_line(case, history)
+    else:
+        candidates, steps = later_line(case, history)
+    return after_completed_induction(case, history, candidates, steps)
 
 
 TDM1_SECOND_LINE = Candidate("tdm1", Tier.ALTERNATIVE, "Second line when trastuzumab deruxtecan does not suit.")
@@ -250,7 +250,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         drugs=found.drugs,
         tier=tier,
         rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
-        evidence=(*regimen.evidence, *(note.evidence if note else ())),
+        evidence=tuple(dict.fromkeys((*regimen.evidence, *found.evidence, *(note.evidence if note else ())))),
         cautions=(*candidate.cautions, *found.cautions, *enrolled_fit_patients(regimen.key, review.case)),
         partners=tuple(drug for drug in found.drugs if drug in regimen.one_of),
         optional=tuple(drug for drug in found.drugs if drug in regimen.optional),
@@ -307,22 +307,52 @@ def _continue_ongoing(
     regimen = Regimen(known.key if known else "continue", CONTINUE_CURRENT, drugs, evidence,
                       known.summary if known else "")
     can_continue = not review.assess(regimen).ruled_out
-    why = _why_continue(current)
+    tier, without_her2 = _continuation_tier(current)
+    why = _why_continue(current) if without_her2 is None else _why_continue_without_her2(current, without_her2)
     if can_continue and _brain_progressing_after_local_therapy(review.case):
         why += f" {BRAIN_ONLY_PROGRESSION}"  # "keep it and treat the brain locally": only for a regimen kept
-    continued = _to_option(regimen, Candidate("continue", Tier.PREFERRED, why), review)
+    continued = _to_option(regimen, Candidate("continue", tier, why), review)
     others = [o for key, o in options.items()
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:
         stop = "The current regimen has to stop (see its cautions): "
         return continued, [evolve(o, rationale=stop + o.rationale, reason=stop + o.reason) for o in others]
+    if without_her2 is not None:  # section 10.2: the HER2-directed standard keeps its tiers
+        return continued, others
     if_stops = "If the current regimen has to stop: "
     return continued, [evolve(o, tier=Tier.ALTERNATIVE if o.tier is Tier.PREFERRED else o.tier,
                               rationale=if_stops + o.rationale, reason=if_stops + o.reason) for o in others]
 
 
+def _without_her2_step(current: CurrentRegimen) -> list[TraceStep]:
+    tier, reason = _continuation_tier(current)
+    if reason is None:
+        return []
+    return [TraceStep("ongoing course without HER2-directed drug", f"continuing it: {tier.value} at most",
+                      f"{current.label()}: {reason}")]
+
+
+def _continuation_tier(current: CurrentRegimen) -> tuple[Tier, str | None]:
+    """Section 10.2: continuing is preferred only with a HER2-directed drug in the current regimen.
+
+    Returns the tier, and the reason it is lower (None when it holds a HER2-directed drug).
+    """
+    drugs = current.drugs
+    if any(DRUGS[drug].her2_directed for drug in drugs):
+        return Tier.PREFERRED, None
+    anticancer = [drug for drug in drugs if DRUGS[drug].drug_class is not DrugClass.BONE_AGENT]
+    if all(DRUGS[drug].endocrine for drug in anticancer):
+        return Tier.CONSIDER, ONGOING_ENDOCRINE_ALONE
+    return Tier.ALTERNATIVE, ONGOING_WITHOUT_HER2_DRUG
+
+
 def _brain_progressing_after_local_therapy(case: Case) -> bool:
     return any(site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY for site in case.sites)
+
+
+def _why_continue_without_her2(current: CurrentRegimen, reason: str) -> str:
+    verb = "have" if current.several else "has"
+    return f"{current.label()} {verb} not failed, but {reason}."
 
 
 def _why_continue(current: CurrentRegimen) -> str:

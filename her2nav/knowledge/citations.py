@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from her2nav.knowledge import brain_extent, site_care
+from her2nav.knowledge.drug_classes import MALE_ENDOCRINE_EVIDENCE
 from her2nav.knowledge.regimens import CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS
 
 
 def cited_reference_ids() -> frozenset[str]:
     ids = {ref_id for regimen in REGIMENS.values() for ref_id in regimen.evidence}
     ids.update(CONTINUED_OUTSIDE_KNOWN_REGIMENS)
+    ids.update(MALE_ENDOCRINE_EVIDENCE)
     for module in (site_care, brain_extent):
         for value in vars(module).values():
             if isinstance(value, site_care.Intervention):

@@ -14,10 +14,12 @@ class SourceKind(enum.StrEnum):
     GUIDELINE = "guideline"
     CONSENSUS = "consensus"
     LABEL = "label"  # a drug label or summary of product characteristics: no DOI or PMID exists
+    SOURCE = "source"  # the article this navigator was built from (clinical-rules.md 10.10): no DOI or PMID
 
 
 LABEL_HAS_NO_IDENTIFIER = "a drug label: no DOI or PMID exists; find it by the issuer and drug name"
 IDENTIFIER_NOT_VERIFIED = "no DOI or PMID verified; find it by the citation"
+SOURCE_HAS_NO_IDENTIFIER = "the source article: a patient-education article with no DOI or PMID; find it by its title"
 
 
 @frozen
@@ -54,6 +56,8 @@ class Reference:
         """Why the source has no DOI or PMID, when it has neither."""
         if self.kind is SourceKind.LABEL:
             return LABEL_HAS_NO_IDENTIFIER
+        if self.kind is SourceKind.SOURCE:
+            return SOURCE_HAS_NO_IDENTIFIER
         if not (self.doi or self.pmid):
             return IDENTIFIER_NOT_VERIFIED
         return None
@@ -65,7 +69,7 @@ class Reference:
         A label names its issuer; any other source needs its trial, first author, journal and
         year, so that a reader can find it.
         """
-        if self.kind is SourceKind.LABEL:
+        if self.kind in (SourceKind.LABEL, SourceKind.SOURCE):
             return bool(self.journal)
         return bool(self.trial and self.first_author and self.journal and self.year is not None)
 

@@ -143,9 +143,11 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="federica-2021",
         trial="FeDeriCa",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Tan AR",
+        journal="Lancet Oncol",
+        year=2021,
+        volume_pages="22(1):85-97",
+        doi="10.1016/S1470-2045(20)30536-2",
         finding=(
             "[SABCS 2019 report] Subcutaneous fixed-dose pertuzumab-trastuzumab vs IV in"
             " early breast cancer (neoadjuvant; n=500) met its primary pharmacokinetic"
@@ -461,9 +463,11 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="th3resa-2014",
         trial="TH3RESA",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Krop IE",
+        journal="Lancet Oncol",
+        year=2014,
+        volume_pages="15(7)",
+        doi="10.1016/S1470-2045(14)70178-0",
         finding=(
             "[PFS] T-DM1 vs treatment of physician's choice (n=602): PFS 6.2 vs 3.3 months."
         ),
@@ -588,6 +592,9 @@ _REFERENCES: tuple[Reference, ...] = (
         first_author="Blackwell KL",
         journal="J Clin Oncol",
         year=2012,
+        volume_pages="30(21):2585-2592",
+        doi="10.1200/JCO.2011.35.6725",
+        pmid="22689807",
         finding=(
             "[final OS] Lapatinib plus trastuzumab vs lapatinib alone (n=291): OS HR 0.74"
             " (95% CI 0.57-0.97), P=.026; PFS HR 0.74 (95% CI 0.58-0.94), P=.011."
@@ -609,9 +616,10 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="phoebe-2021",
         trial="PHOEBE (China)",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Xu B",
+        journal="Lancet Oncol",
+        year=2021,
+        doi="10.1016/S1470-2045(20)30702-6",
         finding=(
             "[interim] Pyrotinib vs lapatinib, each with capecitabine (n=267): PFS 12.5 vs 6.8"
             " months, HR 0.39 (95% CI 0.27-0.56)."
@@ -790,11 +798,12 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="zoom-2013",
         trial="ZOOM",
-        first_author=None,
+        first_author="Amadori D",
         journal="Lancet Oncol",
         year=2013,
         volume_pages="14(7):663-670",
         doi="10.1016/S1470-2045(13)70174-8",
+        pmid="23684411",
         finding=(
             "Zoledronic acid every 12 vs every 4 weeks after 12-15 months of monthly"
             " treatment (n=425): skeletal morbidity rate 0.26 vs 0.22; non-inferior."
@@ -822,6 +831,8 @@ _REFERENCES: tuple[Reference, ...] = (
         journal="J Clin Oncol",
         year=2017,
         volume_pages="35(35):3978-3986",
+        doi="10.1200/JCO.2017.75.4614",
+        pmid="29035643",
         kind=_GUIDELINE,
         finding="Existence only: content not verified. No later update found.",
     ),
@@ -853,10 +864,11 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="ncic-sc20-2014",
         trial="NCIC SC.20",
-        first_author=None,
+        first_author="Chow E",
         journal="Lancet Oncol",
         year=2014,
         volume_pages="15(2):164-171",
+        doi="10.1016/S1470-2045(13)70556-4",
         finding="Re-irradiation of bone metastases; results not recorded (citation only).",
     ),
     Reference(
@@ -983,9 +995,11 @@ _REFERENCES: tuple[Reference, ...] = (
         id="mf07-01-longterm",
         trial="MF07-01",
         first_author=None,
-        journal="",
-        year=None,
-        finding="[long-term update] OS 46 vs 35 months, HR 0.71. Citation not seen.",
+        journal="J Am Coll Surg",
+        year=2021,
+        volume_pages="233(6):742-752",
+        doi="10.1016/j.jamcollsurg.2021.08.686",
+        finding="[long-term update] OS 46 vs 35 months, HR 0.71.",
     ),
     Reference(
         id="tata-memorial-2015",
@@ -1021,6 +1035,7 @@ _REFERENCES: tuple[Reference, ...] = (
         first_author="Reinhorn D",
         journal="Breast",
         year=2021,
+        volume_pages="173-181",
         doi="10.1016/j.breast.2021.05.003",
         kind=_META,
         finding=(
@@ -1043,9 +1058,10 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="abcsg-28-qol",
         trial="ABCSG-28 POSYTIVE (QoL)",
-        first_author=None,
-        journal="",
-        year=None,
+        first_author="Bjelic-Radisic V",
+        journal="BMC Cancer",
+        year=2020,
+        doi="10.1186/s12885-020-06894-2",
         pmid="32375735",
         finding="Primary surgery did not improve or alter quality of life.",
     ),
@@ -1105,6 +1121,21 @@ _REFERENCES: tuple[Reference, ...] = (
         ),
     ),
     Reference(
+        id="asco-male-2020",
+        trial="ASCO guideline: management of male breast cancer",
+        first_author="Hassett MJ",
+        journal="J Clin Oncol",
+        year=2020,
+        kind=_GUIDELINE,
+        finding=(
+            "Formal consensus on 26 observational reports. Rec 4.1 (metastatic hormone-receptor"
+            "-positive, HER2-negative disease): endocrine therapy first line except visceral crisis or"
+            " rapidly progressive disease; options tamoxifen, an aromatase inhibitor with a GnRH agent,"
+            " and fulvestrant. Targeted therapy for advanced disease with the same indications and"
+            " combinations as for women."
+        ),
+    ),
+    Reference(
         id="asco-her2-brain-2014",
         trial="ASCO HER2+ BC with BM",
         first_author="Ramakrishna N",
@@ -1112,6 +1143,7 @@ _REFERENCES: tuple[Reference, ...] = (
         year=2014,
         volume_pages="32(19):2100-2108",
         doi="10.1200/JCO.2013.54.0955",
+        pmid="24799487",
         kind=_GUIDELINE,
         finding=(
             "Formal expert consensus (no study met the systematic review criteria): appropriate"
@@ -1296,9 +1328,12 @@ _REFERENCES: tuple[Reference, ...] = (
     Reference(
         id="soares-ild-2023",
         trial="T-DXd ILD meta-analysis",
-        first_author="Soares",
+        first_author="Soares LR",
         journal="ESMO Open",
         year=2023,
+        volume_pages="8(4):101613",
+        doi="10.1016/j.esmoop.2023.101613",
+        pmid="37481956",
         kind=_META,
         finding="15 breast studies: ILD 11.7%; 9.3% at 5.4 mg/kg vs 22.7% at 6.4 mg/kg.",
     ),
@@ -1410,6 +1445,23 @@ _REFERENCES: tuple[Reference, ...] = (
             " with pertuzumab for HER2 IHC 3+/ISH+ disease."
         ),
     ),
+    # Section 10.10: the article the navigator was built from, cited wherever an output mentions it.
+    Reference(
+        id="source-article-2019",
+        trial="Source article (about 2019)",
+        first_author=None,
+        journal="Treating Metastatic HER2-Positive Breast Cancer; patient-education article",
+        year=None,
+        kind=SourceKind.SOURCE,
+        finding=(
+            "The text this navigator was built from. Its claims are reported with what later evidence"
+            " showed: T-DM1 as the preferred second line (since replaced by trastuzumab deruxtecan,"
+            " DESTINY-Breast03); margetuximab as investigational (FDA-approved December 2020);"
+            " lapatinib with little effect on brain metastases (CNS responses with capecitabine,"
+            " LANDSCAPE; tucatinib and trastuzumab deruxtecan now the CNS-active standards); surgery"
+            " of the primary improving survival (not supported by randomized trials)."
+        ),
+    ),
 )
 
 _REFERENCES = (*_REFERENCES, *BRAIN_EXTENT_REFERENCES)  # kept in their own module (section 10.5)
@@ -1429,4 +1481,6 @@ CITED_WITHOUT_IDENTIFIER: Mapping[str, str] = MappingProxyType({
     "nrg-br002-2022": "ASCO 2022 abstract 1007; no full paper and no identifier confirmed",
     "kamilla-brain-2020": "Ann Oncol 2020 confirmed; DOI not verified",
     "landscape-2013": "Lancet Oncol 2013;14(1):64-71 confirmed; DOI not verified",
+    "asco-male-2020": ("J Clin Oncol 2020 and first author confirmed; the DOI was seen as 10.1200/JCO.19.03120"
+                       " and as 10.1200/JCO.19.13120 on different pages, so none is printed"),
 })

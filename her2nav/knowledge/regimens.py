@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from attrs import frozen
 
 AROMATASE_INHIBITORS = ("anastrozole", "letrozole")
+SOURCE_ARTICLE_ID = "source-article-2019"  # cited by every entry that mentions the 2019 source article
 LATER_LINE_CHEMOTHERAPY = ("capecitabine", "vinorelbine", "eribulin", "gemcitabine")
 TAXANES = ("docetaxel", "paclitaxel")
 
@@ -90,9 +91,10 @@ _REGIMEN_LIST = (
     Regimen(
         "hp-without-chemotherapy", "Trastuzumab + pertuzumab without chemotherapy",
         ("trastuzumab", "pertuzumab"), ("asco-her2-2022",),
-        "HER2 blockade without chemotherapy for a patient too unwell for chemotherapy rests on "
-        "guideline judgement (ASCO 2022), not on a trial in this population. Best supportive "
-        "care alone is also a valid choice.",
+        "HER2 blockade without chemotherapy for a patient too unwell for chemotherapy is this "
+        "knowledge base's reading, not a trial result or a guideline statement: it is the "
+        "HER2-targeted therapy that ASCO 2022 (rec 4.0) continues after chemotherapy, given "
+        "without it. Best supportive care alone is also a valid choice.",
     ),
     Regimen(
         "tdxd", "T-DXd", ("trastuzumab deruxtecan",),
@@ -109,7 +111,7 @@ _REGIMEN_LIST = (
         "(single-arm, after T-DM1): response rate 60.9%.",
     ),
     Regimen(
-        "tdm1", "T-DM1", ("trastuzumab emtansine",), ("emilia-2012", "emilia-2017"),
+        "tdm1", "T-DM1", ("trastuzumab emtansine",), ("emilia-2012", "emilia-2017", SOURCE_ARTICLE_ID),
         "EMILIA against lapatinib + capecitabine: progression-free survival 9.6 vs 6.4 months, "
         "HR 0.65; final overall survival 29.9 vs 25.9 months. The 2019 source article called "
         "T-DM1 the preferred second-line treatment; DESTINY-Breast03 has since shown "
@@ -149,7 +151,7 @@ _REGIMEN_LIST = (
     ),
     Regimen(
         "margetuximab-chemotherapy", "Margetuximab + chemotherapy", ("margetuximab",),
-        ("sophia-2023", "sophia-2021"),
+        ("sophia-2023", "sophia-2021", SOURCE_ARTICLE_ID),
         "SOPHIA against trastuzumab + chemotherapy: progression-free survival HR 0.76 (5.8 vs "
         "4.9 months); final overall survival 21.6 vs 21.9 months, no benefit. The 2019 source "
         "article called margetuximab investigational: the FDA approved it in December 2020, "
@@ -158,7 +160,7 @@ _REGIMEN_LIST = (
     ),
     Regimen(
         "lapatinib-h", "Lapatinib + trastuzumab", ("lapatinib", "trastuzumab"),
-        ("egf104900-2010", "asco-her2-2022"),
+        ("egf104900-2010", "egf104900-2012", "asco-her2-2022"),
         "EGF104900: lapatinib with trastuzumab, without chemotherapy, in trastuzumab-refractory "
         "disease. ASCO 2022 lists lapatinib regimens among later-line options.",
     ),
@@ -182,10 +184,74 @@ _REGIMEN_LIST = (
     ),
 )
 
-REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in _REGIMEN_LIST}
+_MAINTENANCE_BASIS = (
+    "ASCO 2022 rec 4.0: after about 4-6 months of chemotherapy, or to best response, HER2-targeted "
+    "therapy continues until progression. CLEOPATRA, the trial of the THP induction, is the evidence "
+    "for the regimen as a whole."
+)
+
+# Section 10.11: maintenance of the HER2-directed drugs of an induction completed without progression.
+_MAINTENANCE_LIST = (
+    Regimen(
+        "hp-maintenance", "Maintenance: trastuzumab + pertuzumab", ("trastuzumab", "pertuzumab"),
+        ("asco-her2-2022", "cleopatra-2015"), _MAINTENANCE_BASIS,
+    ),
+    Regimen(
+        "hp-endocrine-maintenance", "Maintenance: trastuzumab + pertuzumab + endocrine therapy",
+        ("trastuzumab", "pertuzumab"), ("asco-her2-2022", "cleopatra-2015", "pertain-2018"),
+        f"{_MAINTENANCE_BASIS} ASCO 2022 rec 7.0 (weak): endocrine therapy may be added when "
+        "chemotherapy ends in hormone-receptor-positive disease; PERTAIN gave an aromatase inhibitor with "
+        "trastuzumab and pertuzumab.",
+        one_of=AROMATASE_INHIBITORS,
+    ),
+    Regimen(
+        "h-maintenance", "Maintenance: trastuzumab", ("trastuzumab",), ("asco-her2-2022",), _MAINTENANCE_BASIS,
+    ),
+    Regimen(
+        "h-endocrine-maintenance", "Maintenance: trastuzumab + endocrine therapy", ("trastuzumab",),
+        ("asco-her2-2022",),
+        f"{_MAINTENANCE_BASIS} ASCO 2022 rec 7.0 (weak): endocrine therapy may be added when "
+        "chemotherapy ends in hormone-receptor-positive disease.",
+        one_of=AROMATASE_INHIBITORS,
+    ),
+)
+
+REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in (*_REGIMEN_LIST, *_MAINTENANCE_LIST)}
+
+# The maintenance regimen for the HER2-directed antibodies of a completed induction, without and with
+# endocrine therapy (hormone-receptor-positive disease).
+MAINTENANCE_BY_DRUGS: Mapping[frozenset[str], tuple[str, str]] = {
+    frozenset({"trastuzumab", "pertuzumab"}): ("hp-maintenance", "hp-endocrine-maintenance"),
+    frozenset({"trastuzumab"}): ("h-maintenance", "h-endocrine-maintenance"),
+}
+MAINTENANCE_KEYS = frozenset(key for keys in MAINTENANCE_BY_DRUGS.values() for key in keys)
+# Options the maintenance makes redundant: the endocrine first-line option is the same drugs.
+MAINTENANCE_REPLACES: Mapping[str, tuple[str, ...]] = {
+    "hp-endocrine-maintenance": ("ai-h-p",),
+    "h-endocrine-maintenance": ("ai-h-p",),
+}
+INDUCTION_COMPLETED = (
+    "induction completed without progression: its HER2-directed drugs continue as maintenance "
+    "(ASCO 2022 rec 4.0), not the same induction again"
+)
+NO_CHEMOTHERAPY_FREE_MAINTENANCE = (
+    "DESTINY-Breast09 gave trastuzumab deruxtecan + pertuzumab continuously until progression: "
+    "it has no chemotherapy-free maintenance"
+)
 
 # The option that continues an ongoing course; the site rules look for it by this name.
 CONTINUE_CURRENT = "Continue current regimen"
+
+# Section 10.2: an ongoing course without a HER2-directed drug does not displace the HER2-directed
+# standard; continuing it is offered lower, with these reasons.
+ONGOING_WITHOUT_HER2_DRUG = (
+    "it holds no HER2-directed drug (ASCO 2022 recs 1.0-2.1: HER2-targeted therapy at every line), "
+    "so continuing it is an alternative at most and the HER2-directed options keep their tiers"
+)
+ONGOING_ENDOCRINE_ALONE = (
+    "it is endocrine therapy alone, which ASCO 2022 (rec 6.0.3, weak) allows only in selected "
+    "patients, so continuing it is for consideration and the HER2-directed options keep their tiers"
+)
 
 # An ongoing course that matches no regimen above is continued on the guideline's word
 # (ASCO 2022 rec 4.0: HER2-targeted therapy until progression).

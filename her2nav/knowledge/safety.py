@@ -33,7 +33,7 @@ HEPATIC_TEXT = "dose changes in hepatic impairment: check the label before dosin
 DIARRHEA_TEXT: Mapping[str, str] = {
     "neratinib": "diarrhea: loperamide prophylaxis from the first dose (NALA: grade 3 in 24.4%)",
     "lapatinib": "diarrhea is common with HER2 tyrosine-kinase inhibitors: antidiarrheal plan before starting",
-    "tucatinib": "diarrhea is common with tucatinib (72.7% in HER2CLIMB-05): antidiarrheal plan before starting",
+    "tucatinib": "diarrhea is common with tucatinib: antidiarrheal plan before starting",
     "pyrotinib": "diarrhea: grade 3 or worse in 46% in PHILA",
 }
 HER2_TKIS = frozenset(DIARRHEA_TEXT)
@@ -110,3 +110,39 @@ PACLITAXEL_HEPATIC_TEXT = (
     "recommended with severe impairment (bilirubin over 5 times the upper limit of normal, or "
     "transaminases 10 times or more) (paclitaxel label); check liver tests before each dose"
 )
+
+# Section 10.3: the toxicity that stopped a course, by kind (the contract's `toxicity.kind` values).
+TOXICITY_KIND_WORDS: Mapping[str, str] = {
+    "ild": "interstitial lung disease",
+    "cardiac": "cardiac toxicity",
+    "neuropathy": "neuropathy",
+    "diarrhea": "diarrhea",
+    "hepatic": "hepatic toxicity",
+    "hematologic": "hematologic toxicity",
+    "infusion": "infusion reaction",
+    "other": "toxicity",
+}
+TDXD_ILD_PERMANENT_GRADE = 2
+TDXD_ILD_PERMANENT_TEXT = (
+    "the US trastuzumab deruxtecan label permanently discontinues it after symptomatic (grade 2 or "
+    "higher) interstitial lung disease; a grade not given is read as grade 2 or higher"
+)
+TDXD_ILD_UNRESOLVED_TEXT = (
+    "not recorded as resolved: the US label resumes trastuzumab deruxtecan after asymptomatic "
+    "(grade 1) interstitial lung disease only once it has resolved to grade 0"
+)
+TDXD_ILD_RESUME_TEXT = (
+    "after asymptomatic (grade 1) interstitial lung disease resolved to grade 0, the US label allows "
+    "resuming it, at the same dose if it resolved within 28 days of onset (otherwise see the label's "
+    "dose modifications); stop it for good if symptomatic ILD follows"
+)
+CARDIAC_RECHALLENGE_TEXT = (
+    f"re-challenge follows the LVEF rules: LVEF before and during treatment; {LVEF_HOLD_RULES}"
+)
+
+# Section 10.14: a caution quotes the trial of the regimen it is attached to (keyed by regimen key).
+REGIMEN_DIARRHEA_TEXT: Mapping[str, str] = {
+    "tucatinib-h-x": ("tucatinib: diarrhea in HER2CLIMB, this regimen's trial (US label): 81% any grade, 12% "
+                      "grade 3 and 0.5% grade 4"),
+    "maintenance-tucatinib": "tucatinib: diarrhea in HER2CLIMB-05, this regimen's trial: 72.7%",
+}

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
+from her2nav.knowledge.regimens import SOURCE_ARTICLE_ID
+
 
 @frozen
 class Intervention:
@@ -176,7 +178,7 @@ BRAIN_CONTINUE = Intervention(
     f"Keep the systemic therapy. {_HER2_THERAPY_WITH_BRAIN_METASTASES}, which bears out the 2019 "
     "source article's claim for trastuzumab. ASCO (2022, rec 8.2 qualifying statement) adds the "
     "tucatinib regimen for stable brain metastases after local therapy.",
-    ("erickson-2020",),
+    ("erickson-2020", SOURCE_ARTICLE_ID),
 )
 BRAIN_STABLE_NEXT_REGIMEN = Intervention(
     "Brain MRI follow-up; the next systemic regimen from the options above", "systemic",
@@ -250,7 +252,7 @@ _TDM1_NOTE = Note(
     "With brain metastases, modest CNS activity (KAMILLA, measurable brain metastases: "
     "response 21.4%); the 2019 source article called T-DM1 promising here, and the CNS-active "
     "standards are now tucatinib and trastuzumab deruxtecan.",
-    ("kamilla-brain-2020",),
+    ("kamilla-brain-2020", SOURCE_ARTICLE_ID),
 )
 SOURCE_ARTICLE_BRAIN = (
     "the 2019 source article said trastuzumab improves survival with brain metastases: observational "
@@ -261,6 +263,7 @@ SOURCE_ARTICLE_BRAIN = (
     "relapse better than trastuzumab + capecitabine (CEREBEL); tucatinib and trastuzumab deruxtecan "
     "are now the CNS-active standards"
 )
+SOURCE_ARTICLE_EVIDENCE = (SOURCE_ARTICLE_ID,)  # cited by a result whose trace compares it (brain)
 BRAIN_NOTES: Mapping[str, Note] = {
     "tdxd": _TDXD_NOTE,
     "tdxd-later": _TDXD_NOTE,
@@ -277,7 +280,7 @@ BRAIN_NOTES: Mapping[str, Note] = {
         "65.9%) but did not prevent CNS relapse better than trastuzumab + capecitabine (CEREBEL: "
         "3% vs 5%, not significant; progression-free and overall survival favoured trastuzumab, "
         "HR 1.30 and 1.34); the CNS-active standards are now tucatinib and trastuzumab deruxtecan.",
-        ("landscape-2013", "cerebel-2015"),
+        ("landscape-2013", "cerebel-2015", SOURCE_ARTICLE_ID),
     ),
 }
 
@@ -373,7 +376,7 @@ PRIMARY_SURVIVAL_SURGERY = Intervention(
     "follow-up of 40 months, no difference at 36 months), found its benefit in unplanned "
     "subgroups such as HER2-negative disease. Local treatment improves local control without a "
     "quality-of-life gain: it is for symptoms or local control.",
-    ("tata-memorial-2015", "e2108-2022", "lrt-meta-2021", "mf07-01-2018"),
+    ("tata-memorial-2015", "e2108-2022", "lrt-meta-2021", "mf07-01-2018", SOURCE_ARTICLE_ID),
 )
 PRIMARY_NO_SURVIVAL_GAIN = (
     "no survival benefit in randomized trials: surgery of the primary is for symptoms or local control only"

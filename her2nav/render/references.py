@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 NOT_VERIFIED = "DOI/PMID not verified"
 LABEL_HAS_NO_IDENTIFIERS = "No DOI or PMID: a drug label"
+SOURCE_HAS_NO_IDENTIFIERS = "No DOI or PMID: a patient-education article"
 
 
 def identifiers_text(reference: Reference) -> str:
@@ -27,6 +28,8 @@ def identifiers_text(reference: Reference) -> str:
         parts.append(f"PMID {reference.pmid}")
     if parts:
         return "; ".join(parts)
+    if reference.kind is SourceKind.SOURCE:
+        return SOURCE_HAS_NO_IDENTIFIERS
     return LABEL_HAS_NO_IDENTIFIERS if reference.kind is SourceKind.LABEL else NOT_VERIFIED
 
 
@@ -58,7 +61,7 @@ def _references_table(references: Sequence[Reference]) -> RenderableType:
     table = Table(title="References the knowledge base can cite", title_justify="left", show_lines=True,
                   expand=True)
     # A DOI folded across lines is easy to copy wrong: this column is kept wide enough for one.
-    table.add_column("Id, trial, citation, DOI/PMID", min_width=26, max_width=36, overflow="fold")
+    table.add_column("Id, trial, citation, DOI/PMID", min_width=26, max_width=40, overflow="fold")
     table.add_column("Finding", ratio=1, overflow="fold")
     for reference in references:
         source = Text(reference.id, style="bold")

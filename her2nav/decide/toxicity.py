@@ -1,0 +1,49 @@
+"""What the history does not say about a toxicity, and how it would change the answer (section 10.3)."""
+
+from __future__ import annotations
+
+from her2nav.case import Case, Outcome
+from her2nav.toxicity import Toxicity, ToxicityKind
+
+TDXD = "trastuzumab deruxtecan"
+
+
+def toxicity_missing(case: Case) -> list[str]:
+    """A course stopped for toxicity without a `toxicity` record: which drug caused it is not known.
+
+    Every drug of such a course is read as stopped for toxicity (today's reading); the entry says
+    what naming the drug would change. A single-drug course names its drug already, so it needs an
+    entry only for trastuzumab deruxtecan, where the kind and grade of the toxicity decide.
+    """
+    missing = []
+    for index, treatment in enumerate(case.treatments):
+        if treatment.toxicity is not None:
+            missing.extend(_tdxd_ild_missing(index, treatment.toxicity))
+        if treatment.outcome is not Outcome.TOXICITY or treatment.toxicity is not None:
+            continue
+        where = f"treatments[{index}].toxicity"
+        drugs = " + ".join(treatment.drugs)
+        parts = []
+        if len(treatment.drugs) > 1:
+            parts.append(f"every drug of course {index + 1} ({drugs}) is read as stopped for toxicity and not "
+                         "preferred again; naming the drug that caused it would free the others of that caution")
+        if TDXD in treatment.drugs:
+            parts.append("for trastuzumab deruxtecan the kind and grade decide: after interstitial lung disease "
+                         "of grade 2 or more it is not given again, after grade 1 that resolved it may resume")
+        if parts:
+            missing.append(f"{where}: not given, so {'; '.join(parts)}")
+    return missing
+
+
+def _tdxd_ild_missing(index: int, record: Toxicity) -> list[str]:
+    """Interstitial lung disease on trastuzumab deruxtecan: the grade, and for grade 1 whether it resolved."""
+    if record.kind is not ToxicityKind.ILD or TDXD not in record.drugs:
+        return []
+    where = f"treatments[{index}].toxicity"
+    if record.grade is None:
+        return [f"{where}.grade: not given, so the interstitial lung disease is read as grade 2 or more and "
+                "trastuzumab deruxtecan is not offered again; after grade 1 that resolved it could resume"]
+    if record.grade == 1 and record.resolved is None:
+        return [f"{where}.resolved: not given, so the grade 1 interstitial lung disease is read as not resolved "
+                "and trastuzumab deruxtecan waits; once resolved to grade 0 it may resume"]
+    return []
