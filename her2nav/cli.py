@@ -23,6 +23,8 @@ from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
+    import datetime
+
     from her2nav.batch import BatchSummary
     from her2nav.knowledge.reference_model import Reference
     from her2nav.result import Result
@@ -101,6 +103,21 @@ EarlyRelapseMonths = Annotated[float, typer.Option(
     help="Relapse within this many months of (neo)adjuvant HER2 therapy counts as a failed line "
     "(ASCO 2022: 12; the T-DXd label and NCCN: 6).")]
 Width = Annotated[Optional[int], typer.Option("--width", min=40, max=1000, help="Table width in columns.")]
+AsOf = Annotated[Optional[str], typer.Option(
+    "--as-of", metavar="YYYY-MM-DD", help="The day the history is told on (default: today); a date in the case "
+    "after it is refused.")]
+
+
+def _as_of(text: Optional[str]) -> "datetime.date":
+    """The --as-of day, or today: the one place the program reads the clock."""
+    import datetime
+
+    if text is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidCase("--as-of", f"{text!r} is not a day", "YYYY-MM-DD") from None
 
 
 def version_text() -> str:
@@ -151,6 +168,7 @@ def recommend(
         "--explain", help="Show how the navigator decided: each decision and the facts it used "
         "(a tree under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
+    as_of: AsOf = None,
     case_id: Annotated[Optional[str], typer.Option("--id", help="Free label, echoed back.")] = None,
     her2: Annotated[Optional[str], typer.Option(help="positive, low, ultralow, negative, equivocal.")] = None,
     her2_ihc: Annotated[Optional[str], typer.Option("--her2-ihc", help="0, 1+, 2+, 3+.")] = None,
@@ -163,6 +181,11 @@ def recommend(
     menopausal_status: Annotated[Optional[str], typer.Option(help="pre, post, unknown.")] = None,
     sex: Annotated[Optional[str], typer.Option(help="female, male.")] = None,
     ecog: Annotated[Optional[int], typer.Option(help="ECOG performance status 0-4.")] = None,
+    age: Annotated[Optional[int], typer.Option(help="Age in years. Example: --age 54")] = None,
+    birth_year: Annotated[Optional[int], typer.Option("--birth-year", help="Instead of --age. Example: 1971")] = None,
+    metastatic_diagnosis: Annotated[Optional[str], typer.Option(
+        "--metastatic-diagnosis", metavar="DATE", help="When metastatic disease was diagnosed, YYYY-MM or "
+        "YYYY-MM-DD; with course end dates it gives months_to_recurrence. Example: 2023-01")] = None,
     lvef: Annotated[Optional[float], typer.Option(help="LVEF, percent.")] = None,
     creatinine_clearance: Annotated[Optional[float], typer.Option(help="Creatinine clearance, mL/min.")] = None,
     visceral_crisis: Annotated[Optional[bool], typer.Option(
@@ -172,7 +195,10 @@ def recommend(
         "dpd_deficiency, hepatic_impairment, dental_disease, hypocalcemia.")] = None,
     treatment: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable, oldest first: {TREATMENT_SYNTAX}. "
-        "Example: --treatment THP:metastatic:progression --treatment trastuzumab:adjuvant:recurred=8")] = None,
+        "Example: --treatment trastuzumab+pertuzumab:adjuvant:completed:2021-03..2022-06 "
+        "--treatment THP:metastatic:progression:2023-02..2024-05 --treatment T-DXd:metastatic:ongoing:2024-06.. "
+        "(or, without dates, --treatment trastuzumab:adjuvant:recurred=8). Settings and outcomes ignore case; "
+        "- and _ are alike.")] = None,
     site: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable: {SITE_SYNTAX}. Example: --site brain:3:untreated --site bone:pain")] = None,
     primary: Annotated[Optional[str], typer.Option(help=f"The primary tumor: {PRIMARY_SYNTAX}.")] = None,
@@ -190,11 +216,12 @@ def recommend(
         scalars={"id": case_id, "her2": her2, "her2_ihc": her2_ihc, "her2_ish": her2_ish, "er": er,
                  "pr": pr, "presentation": presentation, "metastasis_biopsied": metastasis_biopsied,
                  "menopausal_status": menopausal_status, "sex": sex, "ecog": ecog, "lvef": lvef,
-                 "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis},
+                 "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis,
+                 "age": age, "birth_year": birth_year, "metastatic_diagnosis": metastatic_diagnosis},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
     base = read_case_source(source, streams.stdin) if source is not None else {}
-    case = Case.from_mapping(merge_flags(base, flags))
+    case = Case.from_mapping(merge_flags(base, flags), _as_of(as_of))
     result = navigate(case, Settings(early_relapse_months=early_relapse_months))
     with _writing():
         _write_result(result, streams.stdout, output_format, width, explain)
@@ -233,6 +260,7 @@ def batch(
     explain: Annotated[bool, typer.Option(
         "--explain", help="Markdown: add how the navigator decided to each case (JSON always has 'trace').")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
+    as_of: AsOf = None,
 ) -> None:
     """Navigate many cases, one per line; every line gives one output, in order.
 
@@ -254,7 +282,7 @@ def batch(
         progress = ProgressBar(streams.stderr, size) if _wants_progress(streams) else None
         try:
             with _writing():
-                summary = run_batch(read_lines(stream), Settings(early_relapse_months=early_relapse_months),
+                summary = run_batch(read_lines(stream), Settings(early_relapse_months, _as_of(as_of)),
                                     writer, progress.update if progress else None,
                                     lambda line, error: _report_bug(invocation, line, error))
         finally:
@@ -363,8 +391,9 @@ def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) ->
     try:
         # Outside standalone mode Typer returns the code of typer.Exit instead of raising it.
         code = app(args=args, prog_name="her2nav", standalone_mode=False, obj=invocation)
-    except Her2navError as error:
-        streams.stderr.write(f"her2nav: {printable(error.message, keep_line_breaks=False)}\n")
+    except Her2navError as error:  # several problems of one case: a line each
+        for line in error.message.split("\n"):
+            streams.stderr.write(f"her2nav: {printable(line, keep_line_breaks=False)}\n")
         return int(error.exit_status)
     except Exit as done:
         return int(done.exit_code)

@@ -65,7 +65,7 @@ def test_exit_0_json_has_the_contract_fields(capsys: pytest.CaptureFixture[str])
     for field in ("schema_version", "knowledge_base", "case", "line", "line_reason", "systemic", "site_specific",
                   "actions", "trace", "references"):
         assert field in result, field
-    assert result["schema_version"] == "1"
+    assert result["schema_version"] == "2"
     assert set(result["knowledge_base"]) >= {"version", "evidence_as_of"}
     assert len(result["knowledge_base"]["evidence_as_of"]) == 7  # YYYY-MM
     assert isinstance(result["line"], int)

@@ -10,7 +10,7 @@ from her2nav.decide.site_common import SiteDecisions, describe, site_option
 from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import site_care as care
-from her2nav.result import Action, ActionKind, SiteOption, SystemicOption, Tier, TraceStep
+from her2nav.result import Action, ActionKind, Missing, SiteOption, SystemicOption, Tier, TraceStep
 
 BRAIN = SiteName.BRAIN.value
 
@@ -28,7 +28,7 @@ def brain_decisions(case: Case, site: Site, history: History, systemic: Systemic
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
         options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
         steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
-    return SiteDecisions(tuple(options), tuple(actions), tuple(_missing(site)), tuple(steps))
+    return SiteDecisions(tuple(options), tuple(actions), tuple(_missing(case, site)), tuple(steps))
 
 
 def _options_by_status(
@@ -57,14 +57,15 @@ def _stable(case: Case, facts: str, can_continue: bool | None, ongoing: str) -> 
     return site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts)
 
 
-def _missing(site: Site) -> list[str]:
+def _missing(case: Case, site: Site) -> list[Missing]:
+    where = f"sites[{case.sites.index(site)}]"
     missing = []
     if site.status is None:
-        missing.append("brain status: not given (untreated, treated_stable or progressing_after_local_therapy), "
-                       "so local therapy was not chosen")
+        missing.append(Missing(f"{where}.status", "not given for the brain (untreated, treated_stable or "
+                               "progressing_after_local_therapy)", "local therapy was not chosen"))
     if site.lesions is None:
-        missing.append("brain lesions: not given, so the choice between radiosurgery and whole-brain "
-                       "radiotherapy was not judged")
+        missing.append(Missing(f"{where}.lesions", "not given for the brain",
+                               "the choice between radiosurgery and whole-brain radiotherapy was not judged"))
     return missing
 
 

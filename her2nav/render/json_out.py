@@ -19,7 +19,7 @@ from her2nav.case import SCHEMA_VERSION
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
 from her2nav.knowledge.reference_model import Reference
 from her2nav.knowledge.references import REFERENCES
-from her2nav.result import Action, Result, SiteOption, SystemicOption, TraceStep
+from her2nav.result import Action, Missing, Result, SiteOption, SystemicOption, TraceStep
 
 T = TypeVar("T")
 
@@ -70,6 +70,10 @@ def action_dict(a: Action) -> dict[str, Any]:
     return {"kind": a.kind.value, "text": a.text}
 
 
+def missing_dict(m: Missing) -> dict[str, Any]:
+    return {"field": m.field, "assumed": m.assumed, "effect": m.effect}
+
+
 def trace_step_dict(t: TraceStep) -> dict[str, Any]:
     return {"step": t.step, "decision": t.decision, "because": t.because}
 
@@ -96,7 +100,7 @@ def _entry_lists(result: Result) -> tuple[tuple[str, Sequence[Any], Callable[[An
         ("systemic", result.systemic, systemic_option_dict),
         ("site_specific", result.site_specific, site_option_dict),
         ("actions", result.actions, action_dict),
-        ("missing", result.missing, str),
+        ("missing", result.missing, missing_dict),
         ("trace", result.trace, trace_step_dict),
         ("references", result.reference_ids, reference_dict),
     )

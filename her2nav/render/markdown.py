@@ -148,6 +148,8 @@ def _site_text(site: Site) -> str:
 
 def _primary_text(case: Case) -> str:
     primary = case.primary_tumor
+    if primary.intact is None:
+        return "not given"
     if not primary.intact:
         return "not intact"
     symptoms = ", ".join(symptom.value for symptom in primary.symptoms)
@@ -203,7 +205,7 @@ def _actions(result: Result) -> list[str]:
 def _missing(result: Result) -> list[str]:
     if not result.missing:
         return [NONE.capitalize() + "."]
-    return [f"- {escape(fact)}" for fact in result.missing]
+    return [f"- {escape(str(fact))}" for fact in result.missing]
 
 
 def _trace(result: Result) -> list[str]:

@@ -46,7 +46,7 @@ def table_parts(result: Result) -> list[RenderableType]:
     if result.actions:
         parts.append(_actions_panel(result))
     if result.missing:
-        parts.append(_bullets("Missing facts", result.missing, "yellow"))
+        parts.append(_bullets("Missing facts", tuple(map(str, result.missing)), "yellow"))
     parts.append(_footer())
     return parts
 
