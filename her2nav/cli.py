@@ -165,8 +165,8 @@ def recommend(
         "tumor-board handout).")] = OutputFormat.table,
     width: Width = None,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Show how the navigator decided: each decision and the facts it used "
-        "(a tree under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
+        "--explain", help="Show how the navigator decided: the treatment timeline, then each decision and the "
+        "facts it used (under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
     as_of: AsOf = None,
     case_id: Annotated[Optional[str], typer.Option("--id", help="Free label, echoed back.")] = None,
@@ -240,11 +240,13 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
     else:
         from her2nav.render.console import make_console
         from her2nav.render.table import render_table
+        from her2nav.render.timeline import render_timeline
         from her2nav.render.trace import render_trace
 
         console = make_console(stdout, width)
         render_table(result, console)
         if explain:
+            render_timeline(result, console)
             render_trace(result, console)
     stdout.flush()
 

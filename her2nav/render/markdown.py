@@ -18,6 +18,7 @@ from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSI
 from her2nav.knowledge.references import REFERENCES
 from her2nav.render.plain import printable
 from her2nav.render.references import citation_text, identifiers_text
+from her2nav.render.timeline_markdown import timeline_section
 from her2nav.result import ActionKind, CaseFailure, Result, Tier
 
 _SPECIAL = frozenset("\\`*_[]<&|~#")
@@ -56,6 +57,7 @@ def case_sections(result: Result, level: int, explain: bool = False) -> list[str
     numbers = {ref_id: number for number, ref_id in enumerate(result.reference_ids, start=1)}
     heading = "#" * level
     lines = [f"{heading} Case", "", *_case_summary(result.case), ""]
+    lines += timeline_section(result.case, heading)
     lines += [f"{heading} Line of therapy: {result.line}", "", escape(result.line_reason), ""]
     lines += [f"{heading} Systemic options", "", *_systemic_table(result, numbers), ""]
     lines += [f"{heading} Site-specific options", "", *_site_table(result, numbers), ""]
@@ -108,7 +110,7 @@ def _case_summary(case: Case) -> list[str]:
         f"- **Hormone receptors:** ER {case.er.value}, PR {case.pr.value}: {hormone}",
         f"- **Presentation:** {_words(case.presentation.value)}; metastasis biopsied and re-tested: "
         f"{_yes_no(case.metastasis_biopsied)}",
-        f"- **Patient:** {case.sex.value}; menopausal status {case.menopausal_status.value}; "
+        f"- **Patient:** {case.sex.value}{_age_text(case)}; menopausal status {case.menopausal_status.value}; "
         f"ECOG {_given(case.ecog)}",
         f"- **LVEF:** {_number(case.lvef, '%')}; **creatinine clearance:** "
         f"{_number(case.creatinine_clearance, ' mL/min')}",
@@ -119,6 +121,12 @@ def _case_summary(case: Case) -> list[str]:
         f"- **Primary tumor:** {_primary_text(case)}",
     ]
     return lines
+
+
+def _age_text(case: Case) -> str:
+    if case.age is not None:
+        return f", {case.age} years"
+    return f", born {case.birth_year}" if case.birth_year is not None else ""
 
 
 def _treatments(treatments: tuple[Treatment, ...]) -> list[str]:
