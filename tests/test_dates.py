@@ -218,3 +218,21 @@ def test_batch_checks_dates_against_as_of() -> None:
     run = run_cli("batch", "-", "--as-of", "2024-03-15", stdin=line.encode() + b"\n")
     assert run.code == 2
     assert "2024-06 is in the future" in run.json_lines()[0]["error"]["message"]
+
+
+def test_the_dated_example_matches_its_twin_written_with_months() -> None:
+    from tests.clirun import EXAMPLES
+
+    dated_mapping = json.loads((EXAMPLES / "dated-history.json").read_text(encoding="utf-8"))
+    twin = {key: value for key, value in dated_mapping.items() if key != "metastatic_diagnosis"}
+    # counted by hand as a clinician would: June 2021 and June 2022 to January 2023
+    twin["treatments"] = [{key: value for key, value in course.items() if key not in ("start", "end")}
+                          for course in dated_mapping["treatments"]]
+    twin["treatments"][0]["months_to_recurrence"] = 19
+    twin["treatments"][1]["months_to_recurrence"] = 7
+    dated, plain = (navigate(Case.from_mapping(m, datetime.date(2024, 11, 20))) for m in (dated_mapping, twin))
+    assert (dated.line, dated.line_reason) == (plain.line, plain.line_reason)
+    assert dated.line == 3
+    assert dated.systemic == plain.systemic
+    assert dated.site_specific == plain.site_specific
+    assert dated.actions == plain.actions
