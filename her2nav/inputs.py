@@ -8,6 +8,7 @@ import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -15,7 +16,7 @@ from attrs import frozen
 
 from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
 from her2nav.errors import InvalidCase
-from her2nav.fields import NonFinite, did_you_mean, enum_key
+from her2nav.fields import NonFinite, Problems, did_you_mean, enum_key
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a case is a few kilobytes; anything this large is a mistake
 
@@ -162,14 +163,16 @@ def merge_flags(base: object, flags: CaseFlags) -> object:
         return base  # Case.from_mapping names the problem
     merged: dict[str, Any] = dict(base)
     merged.update({key: value for key, value in flags.scalars.items() if value is not None})
+    problems = Problems()  # every flag that does not follow its syntax, reported together
     if flags.treatments:
-        merged["treatments"] = [parse_treatment_flag(text) for text in flags.treatments]
+        merged["treatments"] = [problems.read(partial(parse_treatment_flag, text)) for text in flags.treatments]
     if flags.sites:
-        merged["sites"] = [parse_site_flag(text) for text in flags.sites]
+        merged["sites"] = [problems.read(partial(parse_site_flag, text)) for text in flags.sites]
     if flags.conditions:
         merged["conditions"] = list(flags.conditions)
     if flags.primary is not None:
-        merged["primary_tumor"] = parse_primary_flag(flags.primary)
+        merged["primary_tumor"] = problems.read(partial(parse_primary_flag, flags.primary))
+    problems.raise_any()
     return merged
 
 

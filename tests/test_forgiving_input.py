@@ -103,3 +103,13 @@ def test_a_version_1_case_still_reads_and_the_result_is_version_2_with_missing_a
     assert result["schema_version"] == "2"
     assert {"field": "ecog", "assumed": "not given", "effect": "fitness for chemotherapy was not judged"} \
         in result["missing"]
+
+
+def test_several_bad_list_flags_are_reported_together() -> None:
+    run = run_cli("recommend", "--her2", "positive", "--er", "negative", "--presentation", "de_novo",
+                  "--treatment", "THP:metastatc", "--site", "liver:ascities",
+                  "--treatment", "T-DXd:metastatic:progresion")
+    assert run.code == 2
+    lines = run.stderr.splitlines()
+    assert len(lines) == 3
+    assert ["metastatic" in lines[0], "progression" in lines[1], "ascites" in lines[2]] == [True, True, True]
