@@ -37,38 +37,50 @@ def render_timeline(result: Result, console: Console) -> None:
 
 
 def timeline_table(timeline: Timeline, width: int) -> RenderableType:
+    """Columns for #, course, bar, outcome and months; on a narrow console the outcome and months join the
+    course cell, so that no column is cut short."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    available = max(width - _FIXED_WIDTH, _COURSE_MIN + _BAR_MIN)
-    course_width = min(_COURSE_MAX, max(_COURSE_MIN, available * 2 // 5))
-    bar_width = min(_BAR_MAX, max(_BAR_MIN, available - course_width)) if timeline.dated else 0
+    compact = width < _FIXED_WIDTH + _COURSE_MIN + _BAR_MIN
+    fixed = _NUMBER_WIDTH + 2 + 2 * 2 + 1 if compact else _FIXED_WIDTH  # two columns besides course and bar
+    available = max(width - fixed - (0 if timeline.dated else 3), _COURSE_MIN + (_BAR_MIN if timeline.dated else 0))
+    if not timeline.dated:
+        course_width, bar_width = min(_COURSE_MAX, available), 0
+    else:
+        course_width = min(_COURSE_MAX, max(_COURSE_MIN, available * 2 // 5))
+        bar_width = min(_BAR_MAX, max(_BAR_MIN, available - course_width))
     table = Table(title=Text("Treatment timeline", style="bold"), box=box.SIMPLE_HEAD, title_justify="left",
                   caption=Text(_caption(timeline)), caption_justify="left", padding=(0, 1), expand=False)
     table.add_column("#", justify="right", width=_NUMBER_WIDTH, no_wrap=True)
-    table.add_column("Course", width=course_width, overflow="ellipsis")
+    table.add_column("Course", width=course_width)
     if timeline.dated:
         table.add_column("Time", width=bar_width, no_wrap=True, overflow="crop")
-    table.add_column("Ended", width=_OUTCOME_WIDTH)
-    table.add_column("Months", justify="right", width=_MONTHS_WIDTH, no_wrap=True)
+    if not compact:
+        table.add_column("Ended", width=_OUTCOME_WIDTH)
+        table.add_column("Months", justify="right", width=_MONTHS_WIDTH, no_wrap=True)
     for row in timeline.rows:
-        cells = [Text(str(row.number)), _course_text(row)]
+        cells = [Text(str(row.number)), _course_text(row, compact)]
         if timeline.dated:
             cells.append(_bar(timeline, row, bar_width))
-        cells += [Text(row.outcome), Text(months_text(row.months))]
+        if not compact:
+            cells += [Text(row.outcome), Text(months_text(row.months))]
         table.add_row(*cells)
     if timeline.dated and timeline.metastatic_diagnosis is not None:
-        marker = _marker(timeline, bar_width)
-        table.add_row(Text(""), Text("metastatic diagnosis", style="bold"), marker, Text(""), Text(""))
+        blanks = [] if compact else [Text(""), Text("")]
+        table.add_row(Text(""), Text("metastatic diagnosis", style="bold"), _marker(timeline, bar_width), *blanks)
     return table
 
 
-def _course_text(row: CourseRow) -> Text:
+def _course_text(row: CourseRow, with_outcome: bool) -> Text:
     from rich.text import Text
 
     text = Text(row.setting, style=f"bold {_SETTING_STYLES.get(row.setting, '')}".strip())
     text.append("\n" + row.drugs)
+    if with_outcome:
+        months = months_text(row.months)
+        text.append(f"\n{row.outcome}" + (f", {months} months" if months else ""), style="dim")
     return text
 
 
