@@ -94,7 +94,8 @@ def _site_defaults(site: SiteName, assumed: frozenset[str], where: str) -> list[
     if "symptoms" in assumed:
         symptoms = ", ".join(s.value.replace("_", " ") for s in SYMPTOMS_BY_SITE[site])
         missing.append(Missing(f"{where}.symptoms", f"{TAKEN_AS} none",
-                               f"symptoms ({symptoms}) would add urgent actions or site-specific entries"))
+                               f"{site.value.replace('_', ' ')} symptoms ({symptoms}) would add urgent actions "
+                               "or site-specific entries"))
     if "leptomeningeal" in assumed:
         missing.append(Missing(f"{where}.leptomeningeal", f"{TAKEN_AS} no",
                                "leptomeningeal disease would add a specialist review and a caution to each "
