@@ -100,3 +100,16 @@ def test_pr_left_out_beside_positive_er_says_it_would_not_change_the_receptor_st
     assert "would not change it" in defaults_of(result)["pr"].effect
     negative = navigate(Case.from_mapping(DE_NOVO_BARE))
     assert "add endocrine options" in defaults_of(negative)["pr"].effect
+
+
+def test_an_earlier_course_without_months_is_not_reported_when_a_later_one_relapsed_late() -> None:
+    # neoadjuvant TCHP, then adjuvant trastuzumab ending 48 months before the relapse: TCHP ended earlier still
+    mapping = {**RECURRENCE_BARE, "treatments": [
+        {"drugs": ["TCHP"], "setting": "neoadjuvant"},
+        {"drugs": ["trastuzumab"], "setting": "adjuvant", "months_to_recurrence": 48}]}
+    fields = [m.field for m in navigate(Case.from_mapping(mapping)).missing]
+    assert not [f for f in fields if f.endswith("months_to_recurrence")]
+    mapping["treatments"][1]["months_to_recurrence"] = 5  # within the window: an early relapse already counts
+    early = navigate(Case.from_mapping(mapping))
+    assert early.line == 2
+    assert not [m for m in early.missing if m.field.endswith("months_to_recurrence")]

@@ -17,7 +17,8 @@ def assumed_defaults(case: Case, history: History, window: float) -> list[Missin
     """One entry per default applied, in the order of the case's fields."""
     missing = _case_defaults(case)
     for index, course in enumerate(case.treatments):
-        missing += _course_defaults(course, f"treatments[{index}]", history, window)
+        later = case.treatments[index + 1:]
+        missing += _course_defaults(course, f"treatments[{index}]", later, history, window)
     for index, site in enumerate(case.sites):
         missing += _site_defaults(site.site, site.assumed, f"sites[{index}]")
     if case.presentation is Presentation.DE_NOVO and case.primary_tumor.intact is None:
@@ -68,7 +69,8 @@ def _case_defaults(case: Case) -> list[Missing]:
     return missing
 
 
-def _course_defaults(course: Treatment, where: str, history: History, window: float) -> list[Missing]:
+def _course_defaults(course: Treatment, where: str, later: tuple[Treatment, ...], history: History,
+                     window: float) -> list[Missing]:
     missing = []
     if "outcome" in course.assumed:
         if course.perioperative:
@@ -78,9 +80,12 @@ def _course_defaults(course: Treatment, where: str, history: History, window: fl
             missing.append(Missing(f"{where}.outcome", f"{TAKEN_AS} progression",
                                    "counted as a failed line; completed, stopped for toxicity or ongoing would not "
                                    "count, and its drugs could be offered again"))
+    # A later (neo)adjuvant course that ended outside the window puts this earlier one outside it too.
+    bounded = any(c.perioperative and c.months_to_recurrence is not None and c.months_to_recurrence > window
+                  for c in later)
     late_by_default = (course.perioperative and course.her2_directed and course.months_to_recurrence is None
                        and course.outcome in (Outcome.COMPLETED, Outcome.TOXICITY)
-                       and not history.perioperative_failures)
+                       and not history.perioperative_failures and not bounded)
     if late_by_default:
         missing.append(Missing(f"{where}.months_to_recurrence",
                                f"{TAKEN_AS} a relapse more than {window:g} months after the course",
