@@ -209,7 +209,7 @@ class Treatment:
         start, end = (problems.read(partial(parse_date, obj[key], f"{where}.{key}")) if obj.get(key) is not None
                       else None for key in ("start", "end"))
         _check_course_dates(start, end, outcome, where, problems)
-        problems.raise_any(list(obj))
+        problems.raise_any(list(obj), where)
         assert drugs is not None and setting is not None and outcome is not None
         assumed = frozenset(key for key in ("outcome",) if key not in obj)
         return cls(drugs, setting, outcome, months, start, end, assumed)
@@ -294,7 +294,7 @@ class Site:
         status = problems.read(lambda: read_enum(obj["status"], BrainStatus, f"{where}.status")) \
             if obj.get("status") is not None else None
         leptomeningeal = problems.read(lambda: read_bool(obj.get("leptomeningeal", False), f"{where}.leptomeningeal"))
-        problems.raise_any(list(obj))
+        problems.raise_any(list(obj), where)
         assert site is not None and symptoms is not None and leptomeningeal is not None
         assumed = frozenset(key for key in _site_defaults(site) if key not in obj)
         return cls(site, lesions, symptoms, status, leptomeningeal, assumed)
@@ -332,7 +332,7 @@ class PrimaryTumor:
                                                         f"{where}.symptoms")) or ()
         if symptoms and intact is not True:
             problems.add(InvalidCase(f"{where}.symptoms", "symptoms of the primary need intact: true"))
-        problems.raise_any(list(obj))
+        problems.raise_any(list(obj), where)
         return cls(intact, symptoms)
 
     def to_dict(self) -> dict[str, Any]:

@@ -63,17 +63,20 @@ class Problems:
     def add(self, problem: InvalidCase) -> None:
         self.found.append(problem)
 
-    def raise_any(self, key_order: Sequence[str] = ()) -> None:
-        """Raise what was found: in the order of `key_order` (the keys as the JSON gave them), then the rest."""
+    def raise_any(self, key_order: Sequence[str] = (), where: str = "") -> None:
+        """Raise what was found: in the order of `key_order` (the keys of the object at `where`, as the JSON
+        gave them), then the rest."""
         if not self.found:
             return
         rank = {key: index for index, key in enumerate(key_order)}
-        found = sorted(self.found, key=lambda p: rank.get(_top_key(p.field), len(rank)))
+        found = sorted(self.found, key=lambda p: rank.get(_key_under(p.field, where), len(rank)))
         raise found[0] if len(found) == 1 else InvalidCases(found)
 
 
-def _top_key(field: str) -> str:
-    return field.split(".", 1)[0].split("[", 1)[0]
+def _key_under(field: str, where: str) -> str:
+    """The key of the object at `where` that a field path such as treatments[0].setting lies under."""
+    inner = field.removeprefix(f"{where}.") if where else field
+    return inner.split(".", 1)[0].split("[", 1)[0]
 
 
 def reject_unknown_keys(data: Mapping[str, Any], known: Sequence[str], where: str) -> None:

@@ -113,3 +113,11 @@ def test_several_bad_list_flags_are_reported_together() -> None:
     lines = run.stderr.splitlines()
     assert len(lines) == 3
     assert ["metastatic" in lines[0], "progression" in lines[1], "ascites" in lines[2]] == [True, True, True]
+
+
+def test_problems_inside_a_course_follow_its_keys_order() -> None:
+    mapping = case_mapping(treatments=[{"outcome": "progresion", "setting": "metastatc", "drugs": ["Herceptn"]}])
+    with pytest.raises(InvalidCases) as caught:
+        Case.from_mapping(mapping)
+    assert [p.field for p in caught.value.problems] == ["treatments[0].outcome", "treatments[0].setting",
+                                                        "treatments[0].drugs[0]"]
