@@ -15,6 +15,7 @@ from her2nav.errors import InvalidCase
 from her2nav.fields import (
     Problems,
     read_bool,
+    read_each,
     read_enum,
     read_enum_list,
     read_int,
@@ -241,12 +242,7 @@ def _read_drugs(value: object, where: str) -> tuple[str, ...]:
     names = read_list(value, where)
     if not names:
         raise InvalidCase(where, "empty: give one or more drug names")
-    problems = Problems()
-    generic: list[str] = []
-    for index, item in enumerate(names):
-        generic.extend(problems.read(partial(_read_drug, item, f"{where}[{index}]")) or ())
-    problems.raise_any()
-    return tuple(dict.fromkeys(generic))
+    return tuple(dict.fromkeys(drug for drugs in read_each(names, _read_drug, where) for drug in drugs))
 
 
 def _read_drug(item: object, where: str) -> tuple[str, ...]:
@@ -401,7 +397,14 @@ class Case:
         problems.read(lambda: reject_unknown_keys(obj, CASE_FIELDS, ""))
 
         def get(key: str, reader: Callable[[Any], Any], default: Any = None) -> Any:
-            return default if obj.get(key) is None else problems.read(lambda: reader(obj[key]))
+            value = obj.get(key)
+            if value is None:
+                return default
+            try:
+                return reader(value)
+            except InvalidCase as problem:
+                problems.add(problem)
+                return None
 
         schema = obj.get("schema_version", SCHEMA_VERSION)
         if schema not in READABLE_SCHEMA_VERSIONS:
@@ -520,11 +523,7 @@ def _require_sites(sites: tuple[Site, ...]) -> None:
 
 def _read_items(value: object, where: str, reader: Any) -> tuple[Any, ...]:
     """Every item read, or every item's problems reported together."""
-    problems = Problems()
-    items = [problems.read(partial(reader, item, f"{where}[{index}]"))
-             for index, item in enumerate(read_list(value, where))]
-    problems.raise_any()
-    return tuple(items)
+    return tuple(read_each(read_list(value, where), reader, where))
 
 
 def _plain_number(value: float | None) -> float | int | None:

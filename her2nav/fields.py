@@ -80,6 +80,8 @@ def _key_under(field: str, where: str) -> str:
 
 
 def reject_unknown_keys(data: Mapping[str, Any], known: Sequence[str], where: str) -> None:
+    if all(key in known for key in data):
+        return
     problems = Problems()
     for key in data:
         if key not in known:
@@ -119,7 +121,7 @@ def enum_key(text: str) -> str:
 
 def read_enum(value: object, kind: type[E], field: str, allowed: Sequence[E] | None = None) -> E:
     members: dict[object, E] = _members_by_value(kind)
-    member = members.get(enum_key(value)) if isinstance(value, str) else None
+    member = (members.get(value) or members.get(enum_key(value))) if isinstance(value, str) else None
     if member is None or (allowed is not None and member not in allowed):
         choices = [m.value for m in (allowed if allowed is not None else _members(kind))]
         hint = did_you_mean(enum_key(value), choices) if isinstance(value, str) else None
@@ -129,7 +131,7 @@ def read_enum(value: object, kind: type[E], field: str, allowed: Sequence[E] | N
 
 @functools.cache
 def _members_by_value(kind: type[E]) -> dict[object, E]:
-    return {enum_key(str(member.value)): member for member in kind}
+    return {**{member.value: member for member in kind}, **{enum_key(str(member.value)): member for member in kind}}
 
 
 def _members(kind: type[E]) -> list[E]:
@@ -158,8 +160,18 @@ def read_int(value: object, field: str, low: int, high: int) -> int:
 
 def read_enum_list(value: object, kind: type[E], field: str, allowed: Sequence[E] | None = None) -> tuple[E, ...]:
     items = read_list(value, field)
+    members = read_each(items, lambda item, where: read_enum(item, kind, where, allowed), field)
+    return tuple(dict.fromkeys(members))
+
+
+def read_each(items: Sequence[Any], reader: Callable[[Any, str], T], field: str) -> list[T]:
+    """Every item read (`reader(item, "field[i]")`), or the problems of every item raised together."""
+    try:
+        return [reader(item, f"{field}[{index}]") for index, item in enumerate(items)]
+    except InvalidCase:
+        pass  # read them again, collecting each item's problem (only ever on bad input)
     problems = Problems()
-    members = [problems.read(functools.partial(read_enum, item, kind, f"{field}[{index}]", allowed))
-               for index, item in enumerate(items)]
+    for index, item in enumerate(items):
+        problems.read(functools.partial(reader, item, f"{field}[{index}]"))
     problems.raise_any()
-    return tuple(dict.fromkeys(m for m in members if m is not None))
+    raise AssertionError("unreachable: an item failed above")
