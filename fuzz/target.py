@@ -12,7 +12,7 @@ import io
 import json
 
 from her2nav.cli import Streams, main
-from her2nav.errors import ExitStatus
+from her2nav.errors import MAX_PROBLEMS_SHOWN, ExitStatus
 
 CLEAN = {ExitStatus.OK, ExitStatus.INVALID_INPUT, ExitStatus.OUT_OF_SCOPE}
 
@@ -35,8 +35,10 @@ def check_recommend(data: bytes) -> None:
         result = json.loads(out)
         if not result["systemic"]:
             raise Finding("a result without systemic options")
-    elif out or not err.startswith("her2nav: ") or err.count("\n") != 1:
-        raise Finding(f"exit {code} must print one message on stderr and nothing on stdout: {out!r} {err!r}")
+    elif out or not err.endswith("\n") or not all(line.startswith("her2nav: ") for line in err.splitlines()) \
+            or not 1 <= err.count("\n") <= MAX_PROBLEMS_SHOWN + 1:
+        raise Finding(f"exit {code} must print its problems on stderr, a line each (at most "
+                      f"{MAX_PROBLEMS_SHOWN} and 'and N more'), and nothing on stdout: {out!r} {err!r}")
 
 
 def check_batch(data: bytes) -> None:

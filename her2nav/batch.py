@@ -79,7 +79,7 @@ def navigate_line(line: InputLine, settings: Settings) -> Outcome:
     data: object = None
     try:
         data = parse_json_text(line.data, "case")
-        return navigate(Case.from_mapping(data), settings)
+        return navigate(Case.from_mapping(data, settings.as_of), settings)
     except Her2navError as error:
         return CaseFailure(line.number, _id_of(data), error.exit_status, error.message)
 

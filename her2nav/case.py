@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from attrs import field, frozen
 
+from her2nav.dates import PartialDate, parse_date
 from her2nav.errors import InvalidCase
 from her2nav.fields import (
+    Problems,
     read_bool,
+    read_each,
     read_enum,
     read_enum_list,
     read_int,
@@ -23,7 +28,8 @@ from her2nav.fields import (
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
 from her2nav.toxicity import Toxicity
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+READABLE_SCHEMA_VERSIONS = ("1", "2")  # version 2 changed the result's `missing`; a version 1 case reads the same
 
 
 class Her2(enum.StrEnum):
@@ -153,6 +159,8 @@ SYMPTOMS_BY_SITE: Mapping[SiteName, tuple[Symptom, ...]] = {
 
 OLIGOMETASTATIC_MAX_LESIONS = 5
 MAX_MONTHS = 1200  # a hundred years: anything larger is a typing error
+MAX_AGE = 120
+TREATMENT_FIELDS = ("drugs", "setting", "outcome", "months_to_recurrence", "start", "end", "toxicity")
 
 
 @frozen
@@ -161,6 +169,10 @@ class Treatment:
     setting: Setting
     outcome: Outcome
     months_to_recurrence: float | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    assumed: frozenset[str] = frozenset()  # keys of this course not given, read by their default
+    months_from_dates: bool = False  # months_to_recurrence worked out from `end` and metastatic_diagnosis
     toxicity: Toxicity | None = None  # which drugs stopped the course (outcome toxicity only)
 
     @property
@@ -179,27 +191,39 @@ class Treatment:
     @classmethod
     def from_mapping(cls, data: object, where: str) -> Treatment:
         obj = read_object(data, where)
-        reject_unknown_keys(obj, ("drugs", "setting", "outcome", "months_to_recurrence", "toxicity"), where)
+        problems = Problems()
+        problems.read(lambda: reject_unknown_keys(obj, TREATMENT_FIELDS, where))
         if "drugs" not in obj:
-            raise InvalidCase(f"{where}.drugs", "required: one or more drug names")
+            problems.add(InvalidCase(f"{where}.drugs", "required: one or more drug names"))
         if "setting" not in obj:
-            raise InvalidCase(f"{where}.setting", "required", [s.value for s in Setting])
-        setting = read_enum(obj["setting"], Setting, f"{where}.setting")
+            problems.add(InvalidCase(f"{where}.setting", "required", [s.value for s in Setting]))
+        drugs = problems.read(lambda: _read_drugs(obj["drugs"], f"{where}.drugs")) if "drugs" in obj else None
+        setting = problems.read(lambda: read_enum(obj["setting"], Setting, f"{where}.setting")) \
+            if "setting" in obj else None
         default_outcome = Outcome.PROGRESSION if setting is Setting.METASTATIC else Outcome.COMPLETED
-        outcome = read_enum(obj.get("outcome", default_outcome.value), Outcome, f"{where}.outcome")
+        outcome = problems.read(lambda: read_enum(obj.get("outcome", default_outcome.value), Outcome,
+                                                  f"{where}.outcome"))
         months = None
         if "months_to_recurrence" in obj:
             if setting is Setting.METASTATIC:
-                raise InvalidCase(f"{where}.months_to_recurrence",
-                                  "only for neoadjuvant or adjuvant courses")
-            months = read_number(obj["months_to_recurrence"], f"{where}.months_to_recurrence",
-                                 0, MAX_MONTHS, " months")
-        drugs = _read_drugs(obj["drugs"], f"{where}.drugs")
-        return cls(drugs, setting, outcome, months, _read_toxicity(obj, where, outcome, drugs))
+                problems.add(InvalidCase(f"{where}.months_to_recurrence", "only for neoadjuvant or adjuvant courses"))
+            months = problems.read(lambda: read_number(obj["months_to_recurrence"], f"{where}.months_to_recurrence",
+                                                       0, MAX_MONTHS, " months"))
+        start, end = (problems.read(partial(parse_date, obj[key], f"{where}.{key}")) if obj.get(key) is not None
+                      else None for key in ("start", "end"))
+        _check_course_dates(start, end, outcome, where, problems)
+        toxicity = problems.read(lambda: _read_toxicity(obj, where, outcome, drugs)) \
+            if outcome is not None and drugs is not None else None
+        problems.raise_any(list(obj), where)
+        assert drugs is not None and setting is not None and outcome is not None
+        assumed = frozenset(key for key in ("outcome",) if key not in obj)
+        return cls(drugs, setting, outcome, months, start, end, assumed, toxicity=toxicity)
 
     def to_dict(self) -> dict[str, Any]:
         return {"drugs": list(self.drugs), "setting": self.setting.value, "outcome": self.outcome.value,
                 "months_to_recurrence": _plain_number(self.months_to_recurrence),
+                "start": str(self.start) if self.start is not None else None,
+                "end": str(self.end) if self.end is not None else None,
                 "toxicity": self.toxicity.to_dict() if self.toxicity is not None else None}
 
 
@@ -212,21 +236,33 @@ def _read_toxicity(obj: Mapping[str, Any], where: str, outcome: Outcome, drugs: 
     return Toxicity.from_mapping(obj["toxicity"], f"{where}.toxicity", drugs)
 
 
+def _check_course_dates(start: PartialDate | None, end: PartialDate | None, outcome: Outcome | None,
+                        where: str, problems: Problems) -> None:
+    from her2nav.dates import compare
+
+    if start is not None and end is not None and compare(end, start) < 0:
+        problems.add(InvalidCase(f"{where}.end", f"{end} is before the course's start, {start}"))
+    if end is not None and outcome is Outcome.ONGOING:
+        problems.add(InvalidCase(f"{where}.end", f"an ongoing course has no end ({end}): give the outcome "
+                                 "with which it ended, or leave the end out", [o.value for o in Outcome]))
+
+
 def _read_drugs(value: object, where: str) -> tuple[str, ...]:
     names = read_list(value, where)
     if not names:
         raise InvalidCase(where, "empty: give one or more drug names")
-    generic: list[str] = []
-    for index, item in enumerate(names):
-        name = read_str(item, f"{where}[{index}]")
-        resolved = resolve_drug_name(name)
-        if resolved is None:
-            suggestions = suggest_drug_names(name)
-            hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else None
-            raise InvalidCase(f"{where}[{index}]", f"unknown drug {name!r}",
-                              "a generic name, brand name or regimen such as THP, T-DM1, T-DXd", hint)
-        generic.extend(resolved)
-    return tuple(dict.fromkeys(generic))
+    return tuple(dict.fromkeys(drug for drugs in read_each(names, _read_drug, where) for drug in drugs))
+
+
+def _read_drug(item: object, where: str) -> tuple[str, ...]:
+    name = read_str(item, where)
+    resolved = resolve_drug_name(name)
+    if resolved is None:
+        suggestions = suggest_drug_names(name)
+        hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else None
+        raise InvalidCase(where, f"unknown drug {name!r}",
+                          "a generic name, brand name or regimen such as THP, T-DM1, T-DXd", hint)
+    return tuple(resolved)
 
 
 @frozen
@@ -236,6 +272,7 @@ class Site:
     symptoms: tuple[Symptom, ...] = ()
     status: BrainStatus | None = None
     leptomeningeal: bool = False
+    assumed: frozenset[str] = frozenset()  # keys of this site not given, read by their default
 
     @property
     def active_brain(self) -> bool:
@@ -246,19 +283,26 @@ class Site:
     @classmethod
     def from_mapping(cls, data: object, where: str) -> Site:
         obj = read_object(data, where)
-        reject_unknown_keys(obj, ("site", "lesions", "symptoms", "status", "leptomeningeal"), where)
+        problems = Problems()
+        problems.read(lambda: reject_unknown_keys(obj, ("site", "lesions", "symptoms", "status", "leptomeningeal"),
+                                                  where))
         if "site" not in obj:
-            raise InvalidCase(f"{where}.site", "required", [s.value for s in SiteName])
-        site = read_enum(obj["site"], SiteName, f"{where}.site")
-        lesions = read_int(obj["lesions"], f"{where}.lesions", 0, 10_000) if obj.get("lesions") is not None else None
-        symptoms = read_enum_list(obj.get("symptoms", []), Symptom, f"{where}.symptoms",
-                                  SYMPTOMS_BY_SITE.get(site, ()))
+            problems.add(InvalidCase(f"{where}.site", "required", [s.value for s in SiteName]))
+        site = problems.read(lambda: read_enum(obj["site"], SiteName, f"{where}.site")) if "site" in obj else None
+        lesions = problems.read(lambda: read_int(obj["lesions"], f"{where}.lesions", 0, 10_000)) \
+            if obj.get("lesions") is not None else None
+        symptoms = problems.read(lambda: read_enum_list(obj.get("symptoms", []), Symptom, f"{where}.symptoms",
+                                                        SYMPTOMS_BY_SITE.get(site, ()) if site else None))
         brain_only = [key for key in ("status", "leptomeningeal") if obj.get(key) is not None]
-        if site is not SiteName.BRAIN and brain_only:
-            raise InvalidCase(f"{where}.{brain_only[0]}", "only for the brain site")
-        status = read_enum(obj["status"], BrainStatus, f"{where}.status") if obj.get("status") is not None else None
-        leptomeningeal = read_bool(obj.get("leptomeningeal", False), f"{where}.leptomeningeal")
-        return cls(site, lesions, symptoms, status, leptomeningeal)
+        if site is not None and site is not SiteName.BRAIN and brain_only:
+            problems.add(InvalidCase(f"{where}.{brain_only[0]}", "only for the brain site"))
+        status = problems.read(lambda: read_enum(obj["status"], BrainStatus, f"{where}.status")) \
+            if obj.get("status") is not None else None
+        leptomeningeal = problems.read(lambda: read_bool(obj.get("leptomeningeal", False), f"{where}.leptomeningeal"))
+        problems.raise_any(list(obj), where)
+        assert site is not None and symptoms is not None and leptomeningeal is not None
+        assumed = frozenset(key for key in _site_defaults(site) if key not in obj)
+        return cls(site, lesions, symptoms, status, leptomeningeal, assumed)
 
     def to_dict(self) -> dict[str, Any]:
         """Every key, whatever the site: `status` and `leptomeningeal` are null outside the brain."""
@@ -268,19 +312,29 @@ class Site:
                 "leptomeningeal": self.leptomeningeal if brain else None}
 
 
+def _site_defaults(site: SiteName) -> tuple[str, ...]:
+    """The keys of a site whose absence is read as 'none': symptoms where the site has a vocabulary."""
+    keys = ("symptoms",) if site in SYMPTOMS_BY_SITE else ()
+    return (*keys, "leptomeningeal") if site is SiteName.BRAIN else keys
+
+
 @frozen
 class PrimaryTumor:
-    intact: bool = False
+    intact: bool | None = None  # None: not given, neither intact nor removed
     symptoms: tuple[PrimarySymptom, ...] = ()
 
     @classmethod
     def from_mapping(cls, data: object, where: str) -> PrimaryTumor:
         obj = read_object(data, where)
-        reject_unknown_keys(obj, ("intact", "symptoms"), where)
-        intact = read_bool(obj.get("intact", False), f"{where}.intact")
-        symptoms = read_enum_list(obj.get("symptoms", []), PrimarySymptom, f"{where}.symptoms")
-        if symptoms and not intact:
-            raise InvalidCase(f"{where}.symptoms", "symptoms of the primary need intact: true")
+        problems = Problems()
+        problems.read(lambda: reject_unknown_keys(obj, ("intact", "symptoms"), where))
+        intact = problems.read(lambda: read_bool(obj["intact"], f"{where}.intact")) \
+            if obj.get("intact") is not None else None
+        symptoms = problems.read(lambda: read_enum_list(obj.get("symptoms", []), PrimarySymptom,
+                                                        f"{where}.symptoms")) or ()
+        if symptoms and intact is not True:
+            problems.add(InvalidCase(f"{where}.symptoms", "symptoms of the primary need intact: true"))
+        problems.raise_any(list(obj), where)
         return cls(intact, symptoms)
 
     def to_dict(self) -> dict[str, Any]:
@@ -291,7 +345,10 @@ CASE_FIELDS = (
     "schema_version", "id", "her2", "her2_ihc", "her2_ish", "er", "pr", "presentation",
     "metastasis_biopsied", "menopausal_status", "sex", "ecog", "lvef", "creatinine_clearance",
     "conditions", "visceral_crisis", "treatments", "sites", "primary_tumor", "chosen",
+    "metastatic_diagnosis", "age", "birth_year",
 )
+# Top-level keys whose absence is read as a default value (the result's `missing` lists each).
+CASE_DEFAULTS = ("er", "pr", "menopausal_status", "sex", "conditions", "visceral_crisis", "treatments", "primary_tumor")
 
 
 @frozen
@@ -315,6 +372,11 @@ class Case:
     treatments: tuple[Treatment, ...] = ()
     primary_tumor: PrimaryTumor = PrimaryTumor()
     chosen: tuple[str, ...] | None = None  # the treatment actually chosen, for the concordance audit
+    metastatic_diagnosis: PartialDate | None = None
+    age: int | None = None  # given, or worked out from birth_year when --as-of leaves one answer
+    birth_year: int | None = None
+    as_of: datetime.date | None = None  # the day the history is told on: dates after it are refused
+    assumed: frozenset[str] = frozenset()  # top-level keys not given, read by their default
 
     @property
     def hormone_receptor_positive(self) -> bool:
@@ -332,45 +394,70 @@ class Case:
         return all(n is not None for n in counts) and sum(n or 0 for n in counts) <= OLIGOMETASTATIC_MAX_LESIONS
 
     @classmethod
-    def from_mapping(cls, data: object) -> Case:
-        """Read a case from parsed JSON, validating every field against the contract."""
+    def from_mapping(cls, data: object, as_of: datetime.date | None = None) -> Case:
+        """Read a case from parsed JSON, validating every field against the contract.
+
+        Every problem is reported at once, in the order the JSON gives its keys. `as_of` is the
+        day the history is told on (the command line passes today): no date may be after it.
+        """
+        from her2nav.history_dates import apply_dates, read_age
+
         obj = read_object(data, "case")
-        reject_unknown_keys(obj, CASE_FIELDS, "")
+        problems = Problems()
+        problems.read(lambda: reject_unknown_keys(obj, CASE_FIELDS, ""))
+
+        def get(key: str, reader: Callable[[Any], Any], default: Any = None) -> Any:
+            value = obj.get(key)
+            if value is None:
+                return default
+            try:
+                return reader(value)
+            except InvalidCase as problem:
+                problems.add(problem)
+                return None
+
         schema = obj.get("schema_version", SCHEMA_VERSION)
-        if schema != SCHEMA_VERSION:
-            raise InvalidCase("schema_version", f"{schema!r} is not supported", [SCHEMA_VERSION])
-        ihc = _optional(obj, "her2_ihc", lambda v: read_enum(v, Ihc, "her2_ihc"))
-        ish = _optional(obj, "her2_ish", lambda v: read_enum(v, Ish, "her2_ish"))
-        given_her2 = _optional(obj, "her2", lambda v: read_enum(v, Her2, "her2"))
-        pr = read_enum(obj.get("pr", "unknown"), Pr, "pr")
+        if schema not in READABLE_SCHEMA_VERSIONS:
+            problems.add(InvalidCase("schema_version", f"{schema!r} is not supported", READABLE_SCHEMA_VERSIONS))
+        ihc = get("her2_ihc", lambda v: read_enum(v, Ihc, "her2_ihc"))
+        ish = get("her2_ish", lambda v: read_enum(v, Ish, "her2_ish"))
+        given_her2 = get("her2", lambda v: read_enum(v, Her2, "her2"))
+        her2_read = not any(p.field in ("her2", "her2_ihc", "her2_ish") for p in problems.found)
+        her2 = problems.read(lambda: derive_her2(given_her2, ihc, ish)) if her2_read else None
+        pr = get("pr", lambda v: read_enum(v, Pr, "pr"), Pr.UNKNOWN)
         if obj.get("er") is None and pr is not Pr.POSITIVE:
-            raise InvalidCase("er", "required unless pr is positive", [e.value for e in Er])
-        er = read_enum(obj.get("er", "unknown"), Er, "er")
+            problems.add(InvalidCase("er", "required unless pr is positive", [e.value for e in Er]))
         if obj.get("presentation") is None:
-            raise InvalidCase("presentation", "required", [p.value for p in Presentation])
-        return cls(
-            presentation=read_enum(obj["presentation"], Presentation, "presentation"),
-            her2=derive_her2(given_her2, ihc, ish),
-            her2_ihc=ihc,
-            her2_ish=ish,
-            er=er,
-            pr=pr,
-            sites=_read_items(obj.get("sites", []), "sites", Site.from_mapping),
-            id=_optional(obj, "id", lambda v: read_str(v, "id")),
-            metastasis_biopsied=_optional(obj, "metastasis_biopsied", lambda v: read_bool(v, "metastasis_biopsied")),
-            menopausal_status=read_enum(obj.get("menopausal_status", "unknown"), Menopause, "menopausal_status"),
-            sex=read_enum(obj.get("sex", "female"), Sex, "sex"),
-            ecog=_optional(obj, "ecog", lambda v: read_int(v, "ecog", 0, 4)),
-            lvef=_optional(obj, "lvef", lambda v: read_number(v, "lvef", 5, 90, " percent")),
-            creatinine_clearance=_optional(
-                obj, "creatinine_clearance", lambda v: read_number(v, "creatinine_clearance", 0, 250, " mL/min")),
-            conditions=read_enum_list(obj.get("conditions", []), Condition, "conditions"),
-            visceral_crisis=read_bool(obj.get("visceral_crisis", False), "visceral_crisis"),
-            treatments=_read_items(obj.get("treatments", []), "treatments", Treatment.from_mapping),
-            primary_tumor=PrimaryTumor.from_mapping(obj["primary_tumor"], "primary_tumor")
-            if obj.get("primary_tumor") is not None else PrimaryTumor(),
-            chosen=_optional(obj, "chosen", lambda v: _read_drugs(v, "chosen")),
-        )
+            problems.add(InvalidCase("presentation", "required", [p.value for p in Presentation]))
+        if not obj.get("sites"):
+            problems.read(lambda: _require_sites(()))
+        values = {
+            "presentation": get("presentation", lambda v: read_enum(v, Presentation, "presentation")),
+            "her2": her2, "her2_ihc": ihc, "her2_ish": ish, "pr": pr,
+            "er": get("er", lambda v: read_enum(v, Er, "er"), Er.UNKNOWN),
+            "sites": get("sites", lambda v: _read_items(v, "sites", Site.from_mapping), ()),
+            "id": get("id", lambda v: read_str(v, "id")),
+            "metastasis_biopsied": get("metastasis_biopsied", lambda v: read_bool(v, "metastasis_biopsied")),
+            "menopausal_status": get("menopausal_status", lambda v: read_enum(v, Menopause, "menopausal_status"),
+                                     Menopause.UNKNOWN),
+            "sex": get("sex", lambda v: read_enum(v, Sex, "sex"), Sex.FEMALE),
+            "ecog": get("ecog", lambda v: read_int(v, "ecog", 0, 4)),
+            "lvef": get("lvef", lambda v: read_number(v, "lvef", 5, 90, " percent")),
+            "creatinine_clearance": get("creatinine_clearance",
+                                        lambda v: read_number(v, "creatinine_clearance", 0, 250, " mL/min")),
+            "conditions": get("conditions", lambda v: read_enum_list(v, Condition, "conditions"), ()),
+            "visceral_crisis": get("visceral_crisis", lambda v: read_bool(v, "visceral_crisis"), False),
+            "treatments": get("treatments", lambda v: _read_items(v, "treatments", Treatment.from_mapping), ()),
+            "primary_tumor": get("primary_tumor", lambda v: PrimaryTumor.from_mapping(v, "primary_tumor"),
+                                 PrimaryTumor()),
+            "metastatic_diagnosis": get("metastatic_diagnosis", lambda v: parse_date(v, "metastatic_diagnosis")),
+            "chosen": get("chosen", lambda v: _read_drugs(v, "chosen")),
+        }
+        values["age"], values["birth_year"] = read_age(obj, as_of, problems)
+        values["treatments"] = apply_dates(values["treatments"] or (), values["metastatic_diagnosis"], as_of, problems)
+        problems.raise_any(list(obj))
+        assumed = frozenset(key for key in CASE_DEFAULTS if obj.get(key) is None)
+        return cls(**values, as_of=as_of, assumed=assumed)
 
     def to_dict(self) -> dict[str, Any]:
         """The case as understood: generic drug names, defaults filled, HER2 derived."""
@@ -396,6 +483,9 @@ class Case:
             "oligometastatic": self.oligometastatic,
             "primary_tumor": self.primary_tumor.to_dict(),
             "chosen": list(self.chosen) if self.chosen is not None else None,
+            "metastatic_diagnosis": str(self.metastatic_diagnosis) if self.metastatic_diagnosis else None,
+            "age": self.age,
+            "birth_year": self.birth_year,
         })
         return out
 
@@ -441,13 +531,9 @@ def _require_sites(sites: tuple[Site, ...]) -> None:
         raise InvalidCase("sites", "at least one metastatic site is required", [s.value for s in SiteName])
 
 
-def _optional(obj: Mapping[str, Any], key: str, reader: Any) -> Any:
-    value = obj.get(key)
-    return None if value is None else reader(value)
-
-
 def _read_items(value: object, where: str, reader: Any) -> tuple[Any, ...]:
-    return tuple(reader(item, f"{where}[{index}]") for index, item in enumerate(read_list(value, where)))
+    """Every item read, or every item's problems reported together."""
+    return tuple(read_each(read_list(value, where), reader, where))
 
 
 def _plain_number(value: float | None) -> float | int | None:

@@ -24,6 +24,8 @@ from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
+    import datetime
+
     from her2nav.batch import BatchSummary, OutcomeWriter
     from her2nav.batch_output import CountingWriter
     from her2nav.knowledge.reference_model import Reference
@@ -184,6 +186,23 @@ def _handout_date(given: Optional[str]) -> str:
         raise InvalidCase("--date", f"{given!r} is not a date", "a date written YYYY-MM-DD, e.g. 2026-11-29") from None
 
 
+AsOf = Annotated[Optional[str], typer.Option(
+    "--as-of", metavar="YYYY-MM-DD", help="The day the history is told on (default: today); a date in the case "
+    "after it is refused.")]
+
+
+def _as_of(text: Optional[str]) -> "datetime.date":
+    """The --as-of day, or today: the one place the program reads the clock."""
+    import datetime
+
+    if text is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidCase("--as-of", f"{text!r} is not a day", "YYYY-MM-DD") from None
+
+
 def version_text() -> str:
     return (f"her2nav {__version__}; knowledge base {KNOWLEDGE_BASE_VERSION}, "
             f"evidence as of {EVIDENCE_AS_OF}")
@@ -230,12 +249,13 @@ def recommend(
     width: Width = None,
     handout_date: HandoutDate = None,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Show how the navigator decided: each decision and the facts it used "
-        "(a tree under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
+        "--explain", help="Show how the navigator decided: the treatment timeline, then each decision and the "
+        "facts it used (under the table; a section of the handout; JSON always carries it as 'trace').")] = False,
     details: Annotated[bool, typer.Option(
         "--details", help="Table: show each option's full rationale with the trials' findings, and each "
         "cited study (--explain does too).")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
+    as_of: AsOf = None,
     case_id: Annotated[Optional[str], typer.Option("--id", help="Free label, echoed back.")] = None,
     her2: Annotated[Optional[str], typer.Option(metavar=choices(Her2), help="HER2 status.")] = None,
     her2_ihc: Annotated[Optional[str], typer.Option("--her2-ihc", metavar=choices(Ihc), help="HER2 IHC score.")] = None,
@@ -251,6 +271,11 @@ def recommend(
         metavar=choices(Menopause), help="Menopausal status.")] = None,
     sex: Annotated[Optional[str], typer.Option(metavar=choices(Sex), help="Sex.")] = None,
     ecog: Annotated[Optional[int], typer.Option(help="ECOG performance status 0-4.")] = None,
+    age: Annotated[Optional[int], typer.Option(help="Age in years. Example: --age 54")] = None,
+    birth_year: Annotated[Optional[int], typer.Option("--birth-year", help="Instead of --age. Example: 1971")] = None,
+    metastatic_diagnosis: Annotated[Optional[str], typer.Option(
+        "--metastatic-diagnosis", metavar="DATE", help="When metastatic disease was diagnosed, YYYY-MM or "
+        "YYYY-MM-DD; with course end dates it gives months_to_recurrence. Example: 2023-01")] = None,
     lvef: Annotated[Optional[float], typer.Option(help="LVEF, percent.")] = None,
     creatinine_clearance: Annotated[Optional[float], typer.Option(help="Creatinine clearance, mL/min.")] = None,
     visceral_crisis: Annotated[Optional[bool], typer.Option(
@@ -259,7 +284,10 @@ def recommend(
         metavar="CONDITION", help=f"Repeatable: {', '.join(c.value for c in Condition)}.")] = None,
     treatment: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable, oldest first: {TREATMENT_SYNTAX}. "
-        "Example: --treatment THP:metastatic:progression --treatment trastuzumab:adjuvant:recurred=8")] = None,
+        "Example: --treatment trastuzumab+pertuzumab:adjuvant:completed:2021-03..2022-06 "
+        "--treatment THP:metastatic:progression:2023-02..2024-05 --treatment T-DXd:metastatic:ongoing:2024-06.. "
+        "(or, without dates, --treatment trastuzumab:adjuvant:recurred=8). Settings and outcomes ignore case; "
+        "- and _ are alike.")] = None,
     site: Annotated[Optional[list[str]], typer.Option(
         help=f"Repeatable: {SITE_SYNTAX}. Example: --site brain:3:untreated --site bone:pain")] = None,
     primary: Annotated[Optional[str], typer.Option(help=f"The primary tumor: {PRIMARY_SYNTAX}.")] = None,
@@ -283,17 +311,18 @@ def recommend(
                  "pr": pr, "presentation": presentation, "metastasis_biopsied": metastasis_biopsied,
                  "menopausal_status": menopausal_status, "sex": sex, "ecog": ecog, "lvef": lvef,
                  "creatinine_clearance": creatinine_clearance, "visceral_crisis": visceral_crisis,
-                 "chosen": [drug.strip() for drug in chosen.split("+")] if chosen is not None else None},
+                 "chosen": [drug.strip() for drug in chosen.split("+")] if chosen is not None else None,
+                 "age": age, "birth_year": birth_year, "metastatic_diagnosis": metastatic_diagnosis},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
-    settings = Settings(early_relapse_months=early_relapse_months)
+    settings = Settings(early_relapse_months, _as_of(as_of))
     if fhir is not None:
         result = _navigate_fhir(fhir, source, streams, flags, id_from_patient, settings)
     elif id_from_patient:
         raise InvalidCase("--id-from-patient", "only with --fhir")
     else:
         base = read_case_source(source, streams.stdin) if source is not None else {}
-        result = navigate(Case.from_mapping(merge_flags(base, flags)), settings)
+        result = navigate(Case.from_mapping(merge_flags(base, flags), settings.as_of), settings)
     with _writing():
         _write_result(result, streams.stdout, output_format, width, explain, details, handout_date)
 
@@ -327,11 +356,13 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
     else:
         from her2nav.render.console import make_console
         from her2nav.render.table import render_table
+        from her2nav.render.timeline import render_timeline
         from her2nav.render.trace import render_trace
 
         console = make_console(stdout, width)
         render_table(result, console, details=details or explain)
         if explain:
+            render_timeline(result, console)
             render_trace(result, console)
             if result.provenance:
                 from her2nav.render.provenance import render_provenance
@@ -363,6 +394,7 @@ def batch(
         "--fhir", metavar="PATH|-", help="Read the cases from Bulk FHIR NDJSON, a bundle, or a folder of them: "
         "one result per patient, in order of first appearance.")] = None,
     id_from_patient: IdFromPatient = False,
+    as_of: AsOf = None,
 ) -> None:
     """Navigate many cases, one per line; every line gives one output, in order.
 
@@ -385,14 +417,14 @@ def batch(
                                          ReferenceMode(references.value), excel,
                                          _handout_date(handout_date) if output_format.handout else None))
     if fhir is not None:
-        _fhir_batch(fhir, cases, invocation, writer, early_relapse_months, id_from_patient)
+        _fhir_batch(fhir, cases, invocation, writer, Settings(early_relapse_months, _as_of(as_of)), id_from_patient)
     if cases is None:
         raise InvalidCase("CASES", "required: a JSON Lines file, or - for standard input (or --fhir PATH)")
     with open_cases(cases, streams.stdin) as (stream, size):
         progress = ProgressBar(streams.stderr, size) if watched else None
         try:
             with _writing():
-                summary = run_batch(read_lines(stream), Settings(early_relapse_months=early_relapse_months),
+                summary = run_batch(read_lines(stream), Settings(early_relapse_months, _as_of(as_of)),
                                     writer, progress.update if progress else None,
                                     lambda line, error: _report_bug(invocation, line, error))
         except KeyboardInterrupt:
@@ -408,16 +440,15 @@ def batch(
 
 
 def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, writer: "OutcomeWriter",
-               early_relapse_months: float, id_from_patient: bool) -> None:
+               settings: "Settings", id_from_patient: bool) -> None:
     from her2nav.batch_fhir import run_fhir_batch
     from her2nav.fhir.reader import FhirOptions
-    from her2nav.navigate import Settings
 
     if cases is not None:
         raise InvalidCase("--fhir", "give CASES or --fhir, not both")
     streams = invocation.streams
     with _writing():
-        summary = run_fhir_batch(path, streams.stdin, Settings(early_relapse_months=early_relapse_months), writer,
+        summary = run_fhir_batch(path, streams.stdin, settings, writer,
                                  lambda line, error: _report_bug(invocation, line, error),
                                  FhirOptions(id_from_patient=id_from_patient))
     _report_summary(summary, streams.stderr)
@@ -570,8 +601,9 @@ def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) ->
     try:
         # Outside standalone mode Typer returns the code of typer.Exit instead of raising it.
         code = app(args=args, prog_name="her2nav", standalone_mode=False, obj=invocation)
-    except Her2navError as error:
-        streams.stderr.write(f"her2nav: {printable(error.message, keep_line_breaks=False)}\n")
+    except Her2navError as error:  # several problems of one case: a line each
+        for line in error.message.split("\n"):
+            streams.stderr.write(f"her2nav: {printable(line, keep_line_breaks=False)}\n")
         return int(error.exit_status)
     except Exit as done:
         return int(done.exit_code)

@@ -49,3 +49,23 @@ class OutOfScope(Her2navError):
     """A valid case the navigator does not cover; says why and what to do."""
 
     exit_status = ExitStatus.OUT_OF_SCOPE
+
+
+MAX_PROBLEMS_SHOWN = 10
+
+
+class InvalidCases(InvalidCase):
+    """Several problems of one case, found in one reading: each on its own line, in the case's order."""
+
+    def __init__(self, problems: list[InvalidCase]) -> None:
+        self.problems = [p for problem in problems for p in _each(problem)]
+        shown = [p.message for p in self.problems[:MAX_PROBLEMS_SHOWN]]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(f"and {more} more")
+        Her2navError.__init__(self, "\n".join(shown))
+        self.field = self.problems[0].field
+
+
+def _each(problem: InvalidCase) -> list[InvalidCase]:
+    return problem.problems if isinstance(problem, InvalidCases) else [problem]

@@ -9,12 +9,13 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from her2nav.errors import InvalidCase
+from her2nav.errors import InvalidCase, InvalidCases
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 
 class NonFinite(str):
@@ -45,11 +46,48 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     return f"did you mean {close[0]!r}?" if close else None
 
 
+class Problems:
+    """The problems of one case, collected so that a single reading reports them all."""
+
+    def __init__(self) -> None:
+        self.found: list[InvalidCase] = []
+
+    def read(self, reader: Callable[[], T]) -> T | None:
+        """The value `reader` gives, or None with its problem noted."""
+        try:
+            return reader()
+        except InvalidCase as problem:
+            self.found.append(problem)
+            return None
+
+    def add(self, problem: InvalidCase) -> None:
+        self.found.append(problem)
+
+    def raise_any(self, key_order: Sequence[str] = (), where: str = "") -> None:
+        """Raise what was found: in the order of `key_order` (the keys of the object at `where`, as the JSON
+        gave them), then the rest."""
+        if not self.found:
+            return
+        rank = {key: index for index, key in enumerate(key_order)}
+        found = sorted(self.found, key=lambda p: rank.get(_key_under(p.field, where), len(rank)))
+        raise found[0] if len(found) == 1 else InvalidCases(found)
+
+
+def _key_under(field: str, where: str) -> str:
+    """The key of the object at `where` that a field path such as treatments[0].setting lies under."""
+    inner = field.removeprefix(f"{where}.") if where else field
+    return inner.split(".", 1)[0].split("[", 1)[0]
+
+
 def reject_unknown_keys(data: Mapping[str, Any], known: Sequence[str], where: str) -> None:
+    if all(key in known for key in data):
+        return
+    problems = Problems()
     for key in data:
         if key not in known:
             field = f"{where}.{key}" if where else str(key)
-            raise InvalidCase(field, "unknown field", known, did_you_mean(str(key), known))
+            problems.add(InvalidCase(field, "unknown field", known, did_you_mean(str(key), known)))
+    problems.raise_any()
 
 
 def read_object(value: object, field: str) -> Mapping[str, Any]:
@@ -76,19 +114,28 @@ def read_bool(value: object, field: str) -> bool:
     return value
 
 
+def enum_key(text: str) -> str:
+    """How an enum value is looked up: case-blind, '-' and '_' and spaces alike (De-Novo is de_novo)."""
+    return "_".join(text.strip().casefold().replace("-", " ").replace("_", " ").split())
+
+
 def read_enum(value: object, kind: type[E], field: str, allowed: Sequence[E] | None = None) -> E:
     members: dict[object, E] = _members_by_value(kind)
-    member = members.get(value) if isinstance(value, str) else None
+    member = (members.get(value) or members.get(enum_key(value))) if isinstance(value, str) else None
     if member is None or (allowed is not None and member not in allowed):
-        choices = [m.value for m in (allowed if allowed is not None else members.values())]
-        hint = did_you_mean(value, choices) if isinstance(value, str) else None
+        choices = [m.value for m in (allowed if allowed is not None else _members(kind))]
+        hint = did_you_mean(enum_key(value), choices) if isinstance(value, str) else None
         raise InvalidCase(field, f"{describe(value)} is not a known value", choices, hint)
     return member
 
 
 @functools.cache
 def _members_by_value(kind: type[E]) -> dict[object, E]:
-    return {member.value: member for member in kind}
+    return {**{member.value: member for member in kind}, **{enum_key(str(member.value)): member for member in kind}}
+
+
+def _members(kind: type[E]) -> list[E]:
+    return list(kind)
 
 
 def read_number(value: object, field: str, low: float, high: float, unit: str = "") -> float:
@@ -113,5 +160,18 @@ def read_int(value: object, field: str, low: int, high: int) -> int:
 
 def read_enum_list(value: object, kind: type[E], field: str, allowed: Sequence[E] | None = None) -> tuple[E, ...]:
     items = read_list(value, field)
-    members = [read_enum(item, kind, f"{field}[{index}]", allowed) for index, item in enumerate(items)]
+    members = read_each(items, lambda item, where: read_enum(item, kind, where, allowed), field)
     return tuple(dict.fromkeys(members))
+
+
+def read_each(items: Sequence[Any], reader: Callable[[Any, str], T], field: str) -> list[T]:
+    """Every item read (`reader(item, "field[i]")`), or the problems of every item raised together."""
+    try:
+        return [reader(item, f"{field}[{index}]") for index, item in enumerate(items)]
+    except InvalidCase:
+        pass  # read them again, collecting each item's problem (only ever on bad input)
+    problems = Problems()
+    for index, item in enumerate(items):
+        problems.read(functools.partial(reader, item, f"{field}[{index}]"))
+    problems.raise_any()
+    raise AssertionError("unreachable: an item failed above")

@@ -8,6 +8,7 @@ import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -15,7 +16,7 @@ from attrs import frozen
 
 from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
 from her2nav.errors import InvalidCase
-from her2nav.fields import NonFinite
+from her2nav.fields import NonFinite, Problems, did_you_mean, enum_key
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a case is a few kilobytes; anything this large is a mistake
 
@@ -162,39 +163,49 @@ def merge_flags(base: object, flags: CaseFlags) -> object:
         return base  # Case.from_mapping names the problem
     merged: dict[str, Any] = dict(base)
     merged.update({key: value for key, value in flags.scalars.items() if value is not None})
+    problems = Problems()  # every flag that does not follow its syntax, reported together
     if flags.treatments:
-        merged["treatments"] = [parse_treatment_flag(text) for text in flags.treatments]
+        merged["treatments"] = [problems.read(partial(parse_treatment_flag, text)) for text in flags.treatments]
     if flags.sites:
-        merged["sites"] = [parse_site_flag(text) for text in flags.sites]
+        merged["sites"] = [problems.read(partial(parse_site_flag, text)) for text in flags.sites]
     if flags.conditions:
         merged["conditions"] = list(flags.conditions)
     if flags.primary is not None:
-        merged["primary_tumor"] = parse_primary_flag(flags.primary)
+        merged["primary_tumor"] = problems.read(partial(parse_primary_flag, flags.primary))
+    problems.raise_any()
     return merged
 
 
-TREATMENT_SYNTAX = "DRUGS:SETTING[:OUTCOME][:recurred=MONTHS], drugs joined by '+'"
+TREATMENT_SYNTAX = ("DRUGS:SETTING[:OUTCOME][:START..END][:recurred=MONTHS], drugs joined by '+', "
+                    "dates YYYY-MM or YYYY-MM-DD (END left out while ongoing)")
 SITE_SYNTAX = "SITE[:LESIONS][:STATUS][:SYMPTOM,SYMPTOM][:leptomeningeal]"
 PRIMARY_SYNTAX = "intact[:SYMPTOM,SYMPTOM] or removed"
 
 
 def parse_treatment_flag(text: str) -> dict[str, Any]:
-    """'THP:metastatic:progression' or 'trastuzumab+pertuzumab:adjuvant:recurred=8'."""
+    """'THP:metastatic:progression:2023-02..2024-05' or 'trastuzumab+pertuzumab:adjuvant:recurred=8'."""
     parts = [part.strip() for part in text.split(":")]
     if len(parts) < 2 or not parts[0]:
         raise InvalidCase("--treatment", f"{text!r} does not follow {TREATMENT_SYNTAX}")
+    settings = [s.value for s in Setting]
+    if enum_key(parts[1]) not in settings:
+        raise InvalidCase("--treatment", f"{parts[1]!r} is not a setting", settings,
+                          did_you_mean(enum_key(parts[1]), settings))
     course: dict[str, Any] = {"drugs": [d.strip() for d in parts[0].split("+") if d.strip()],
-                              "setting": parts[1]}
+                              "setting": enum_key(parts[1])}
+    outcomes = [o.value for o in Outcome]
     for part in parts[2:]:
         if part.startswith("recurred="):
             course["months_to_recurrence"] = _flag_number(part.removeprefix("recurred="), "--treatment recurred")
-        elif part in {o.value for o in Outcome}:
-            course["outcome"] = part
+        elif ".." in part:
+            start, end = (date.strip() for date in part.split("..", 1))
+            course.update({key: date for key, date in (("start", start), ("end", end)) if date})
+        elif enum_key(part) in outcomes:
+            course["outcome"] = enum_key(part)
         else:
-            allowed = [o.value for o in Outcome] + ["recurred=MONTHS"]
-            raise InvalidCase("--treatment", f"{part!r} in {text!r} is not an outcome or recurred=MONTHS", allowed)
-    if course["setting"] not in {s.value for s in Setting}:
-        raise InvalidCase("--treatment", f"{parts[1]!r} is not a setting", [s.value for s in Setting])
+            raise InvalidCase("--treatment", f"{part!r} in {text!r} is not an outcome, START..END or "
+                              "recurred=MONTHS", [*outcomes, "START..END", "recurred=MONTHS"],
+                              did_you_mean(enum_key(part), outcomes))
     return course
 
 
@@ -202,26 +213,30 @@ def parse_site_flag(text: str) -> dict[str, Any]:
     """'brain:3:untreated', 'bone:pain,fracture' or 'brain:1:treated_stable:leptomeningeal'."""
     parts = [part.strip() for part in text.split(":")]
     site: dict[str, Any] = {"site": parts[0]}
-    statuses = {s.value for s in BrainStatus}
-    symptoms = {s.value for s in Symptom}
+    statuses = [s.value for s in BrainStatus]
+    symptoms = [s.value for s in Symptom]
     for part in parts[1:]:
+        items = [enum_key(item) for item in part.split(",")]
         if part.isdigit():
             site["lesions"] = int(part)
-        elif part in statuses:
-            site["status"] = part
-        elif part == "leptomeningeal":
+        elif enum_key(part) in statuses:
+            site["status"] = enum_key(part)
+        elif enum_key(part) == "leptomeningeal":
             site["leptomeningeal"] = True
-        elif part and all(item.strip() in symptoms for item in part.split(",")):
-            site["symptoms"] = [item.strip() for item in part.split(",")]
+        elif part and all(item in symptoms for item in items):
+            site["symptoms"] = items
         else:
+            wrong = next((item for item in items if item not in symptoms), part)
             raise InvalidCase("--site", f"{part!r} in {text!r} is not a lesion count, brain status, "
                               "symptom list or 'leptomeningeal'",
-                              f"{SITE_SYNTAX}; sites: {', '.join(s.value for s in SiteName)}")
+                              f"{SITE_SYNTAX}; sites: {', '.join(s.value for s in SiteName)}",
+                              did_you_mean(wrong, [*statuses, *symptoms, "leptomeningeal"]))
     return site
 
 
 def parse_primary_flag(text: str) -> dict[str, Any]:
     parts = [part.strip() for part in text.split(":")]
+    parts[0] = enum_key(parts[0])
     if parts[0] == "removed" and len(parts) == 1:
         return {"intact": False}
     if parts[0] != "intact" or len(parts) > 2:

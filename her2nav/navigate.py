@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from attrs import frozen
 
 from her2nav.case import Case, Condition
 from her2nav.decide.actions import general_actions, missing_facts
 from her2nav.decide.concordance import concordance_of
+from her2nav.decide.defaults import assumed_defaults
 from her2nav.decide.line import DEFAULT_EARLY_RELAPSE_MONTHS, read_history
 from her2nav.decide.scope import check_scope
 from her2nav.decide.sites import site_options
@@ -18,6 +21,7 @@ from her2nav.result import ActionKind, Result, TraceStep
 @frozen
 class Settings:
     early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS
+    as_of: datetime.date | None = None  # the day cases are read on: later dates are refused (given, never read here)
 
 
 def navigate(case: Case, settings: Settings = Settings()) -> Result:
@@ -38,7 +42,8 @@ def navigate(case: Case, settings: Settings = Settings()) -> Result:
         systemic=systemic.options,
         site_specific=sites.options,
         actions=tuple(dict.fromkeys(actions)),
-        missing=(*missing_facts(case, systemic.options), *toxicity_missing(case), *sites.missing),
+        missing=(*missing_facts(case, systemic.options), *toxicity_missing(case),
+                 *assumed_defaults(case, history, settings.early_relapse_months), *sites.missing),
         trace=(*_case_steps(case), *history.trace, *systemic.trace, *sites.trace),
         concordance=concordance_of(case.chosen, systemic.options),
         also_cites=sites.references,

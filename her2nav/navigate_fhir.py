@@ -24,7 +24,7 @@ MAX_COMBINATIONS_TRIED = 16
 
 def navigate_fhir(reading: FhirReading, flags: CaseFlags, settings: Settings) -> Result:
     mapping, provenance = settle(reading, flags, _harmless_conflicts(reading, flags, settings))
-    return evolve(navigate(Case.from_mapping(mapping), settings), provenance=provenance)
+    return evolve(navigate(Case.from_mapping(mapping, settings.as_of), settings), provenance=provenance)
 
 
 def _harmless_conflicts(reading: FhirReading, flags: CaseFlags, settings: Settings) -> tuple[Conflict, ...]:
@@ -44,7 +44,7 @@ def _harmless_conflicts(reading: FhirReading, flags: CaseFlags, settings: Settin
 def _answer(mapping: object, settings: Settings) -> object:
     """What a clinician reads as the answer: the line and every option and action; None if there is none."""
     try:
-        result = navigate(Case.from_mapping(mapping), settings)
+        result = navigate(Case.from_mapping(mapping, settings.as_of), settings)
     except Her2navError:
         return None
     return (result.line, result.systemic, result.site_specific, result.actions)

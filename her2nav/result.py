@@ -86,6 +86,18 @@ class Action:
 
 
 @frozen
+class Missing:
+    """A fact the case did not give: what the navigator took instead, and what knowing it could change."""
+
+    field: str  # the case field, as a path: "lvef", "treatments[0].outcome", "sites[1].symptoms"
+    assumed: str
+    effect: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.assumed}; {self.effect}"
+
+
+@frozen
 class TraceStep:
     step: str
     decision: str
@@ -155,7 +167,7 @@ class Result:
     systemic: tuple[SystemicOption, ...]
     site_specific: tuple[SiteOption, ...]
     actions: tuple[Action, ...]
-    missing: tuple[str, ...]
+    missing: tuple[Missing, ...]
     trace: tuple[TraceStep, ...]
     also_cites: tuple[str, ...] = ()  # references the trace speaks of, beyond the options' evidence
     provenance: tuple[Provenance, ...] = ()  # only for a case read from FHIR

@@ -74,12 +74,12 @@ MISSING = [
 
 @pytest.mark.parametrize(("changes", "field", "says"), [pytest.param(*row[1:], id=row[0]) for row in MISSING])
 def test_missing_fact_is_named(changes: dict[str, Any], field: str, says: str) -> None:
-    missing = " | ".join(run(**changes).missing)
+    missing = " | ".join(map(str, run(**changes).missing))
     assert field in missing
     assert says in missing
 
 
 def test_nothing_missing_when_lvef_and_ecog_are_given() -> None:
-    missing = " | ".join(run().missing)
+    missing = " | ".join(map(str, run().missing))
     assert "lvef" not in missing
     assert "ecog" not in missing

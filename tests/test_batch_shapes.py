@@ -79,7 +79,7 @@ def test_a_course_carries_months_to_recurrence_null_when_not_given() -> None:
     [result] = _batch([json.dumps(case_mapping(treatments=[{"drugs": ["THP"], "setting": "metastatic"}]))])
     assert result["case"]["treatments"] == [{"drugs": ["docetaxel", "trastuzumab", "pertuzumab"],
                                             "setting": "metastatic", "outcome": "progression",
-                                            "months_to_recurrence": None, "toxicity": None}]
+                                            "months_to_recurrence": None, "start": None, "end": None, "toxicity": None}]
 
 
 # ---------------------------------------------------------------- --references ids

@@ -96,7 +96,7 @@ def test_leptomeningeal_disease_is_never_oligometastatic() -> None:
 
 def test_leptomeningeal_disease_does_not_ask_for_the_lesion_count_or_status() -> None:
     result = run(treatments=SECOND_LINE, sites=[lm()])
-    assert not [m for m in result.missing if m.startswith(("brain lesions", "brain status", "lesions:"))]
+    assert not [m for m in result.missing if m.field in ("sites[0].lesions", "sites[0].status")]
 
 
 # ------------------------------------------------------------------------------ lesion count
@@ -141,8 +141,8 @@ def test_unknown_count_keeps_radiosurgery_first_and_says_what_a_count_would_chan
     result = run(treatments=SECOND_LINE, sites=[{"site": "brain", "status": "untreated"}])
     assert entry(result, "brain", "radiosurgery").tier is Tier.PREFERRED
     assert entry(result, "brain", "whole-brain").tier is Tier.ALTERNATIVE
-    [missing] = [m for m in result.missing if m.startswith("brain lesions")]
-    assert "5-10 lesions" in missing and "more than 10" in missing
+    [missing] = [m for m in result.missing if m.field == "sites[0].lesions"]
+    assert "5-10 lesions" in missing.effect and "more than 10" in missing.effect
 
 
 def test_no_brain_entry_is_lost_for_a_parenchymal_case() -> None:

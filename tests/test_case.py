@@ -227,7 +227,7 @@ INVALID_FIELDS = [
     ("conditions not a list", case_mapping(conditions="pregnancy"), "conditions", ()),
     ("visceral_crisis 'yes'", case_mapping(visceral_crisis="yes"), "visceral_crisis", ()),
     ("metastasis_biopsied 1", case_mapping(metastasis_biopsied=1), "metastasis_biopsied", ()),
-    ("schema_version '2'", case_mapping(schema_version="2"), "schema_version", ("1",)),
+    ("schema_version '3'", case_mapping(schema_version="3"), "schema_version", ("1", "2")),
     ("id as a number", case_mapping(id=7), "id", ()),
     ("sites missing", _without("sites"), "sites", ()),
     ("sites empty", case_mapping(sites=[]), "sites", ()),
@@ -299,7 +299,7 @@ def test_defaults_are_filled() -> None:
                                        {"drugs": ["trastuzumab"], "setting": "adjuvant"}])
     del mapping["menopausal_status"]
     echoed = Case.from_mapping(mapping).to_dict()
-    assert echoed["schema_version"] == "1"
+    assert echoed["schema_version"] == "2"
     assert echoed["menopausal_status"] == "unknown"
     assert echoed["sex"] == "female"
     assert echoed["treatments"][0]["outcome"] == "progression"

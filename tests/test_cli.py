@@ -68,7 +68,7 @@ def test_exit_0_json_has_the_contract_fields(capsys: pytest.CaptureFixture[str])
     for field in ("schema_version", "knowledge_base", "case", "line", "line_reason", "systemic", "site_specific",
                   "actions", "trace", "references"):
         assert field in result, field
-    assert result["schema_version"] == "1"
+    assert result["schema_version"] == "2"
     assert set(result["knowledge_base"]) >= {"version", "evidence_as_of"}
     assert len(result["knowledge_base"]["evidence_as_of"]) == 7  # YYYY-MM
     assert isinstance(result["line"], int)
@@ -148,7 +148,7 @@ def test_treatment_flag_recurred_months(capsys: pytest.CaptureFixture[str]) -> N
                    "--treatment", "trastuzumab:adjuvant:recurred=8")
     assert result["case"]["treatments"] == [
         {"drugs": ["trastuzumab"], "setting": "adjuvant", "outcome": "completed", "months_to_recurrence": 8,
-         "toxicity": None}]
+         "start": None, "end": None, "toxicity": None}]
     assert result["line"] == 2
     assert "8 months" in result["line_reason"]
 

@@ -126,7 +126,7 @@ def test_urgent_actions_come_first() -> None:
 
 def test_missing_facts_are_listed() -> None:
     missing = section(render_markdown(run(ecog=None)), "Missing facts")
-    assert "- ecog: not given, so fitness for chemotherapy was not judged" in missing
+    assert "- ecog: not given; fitness for chemotherapy was not judged" in missing
 
 
 def test_site_specific_options_are_a_table_sharing_the_reference_numbers() -> None:

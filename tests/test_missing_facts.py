@@ -1,7 +1,7 @@
 """Missing facts that matter are named, never assumed silently (clinical-rules.md section 0).
 
-Each entry of `missing` names the fact first, then what could not be judged without it. A fact
-is named only when it matters for this case, and once.
+Each entry of `missing` names the field, what was taken in its place, and what could not be
+judged without it. A fact is named only when it matters for this case, and once.
 """
 
 from __future__ import annotations
@@ -10,14 +10,15 @@ from typing import Any
 
 import pytest
 
+from her2nav.result import Missing
 from tests.conftest import progressed_on, run
 
 THIRD_LINE = progressed_on("THP", "T-DXd")  # capecitabine regimens are among the options
 BONE = [{"site": "bone", "lesions": 3}]
 
 
-def missing_about(changes: dict[str, Any], fact: str) -> list[str]:
-    return [m for m in run(**changes).missing if m.startswith(f"{fact}: ")]
+def missing_about(changes: dict[str, Any], fact: str) -> list[Missing]:
+    return [m for m in run(**changes).missing if m.field == fact]
 
 
 NAMED = [
@@ -40,8 +41,8 @@ NAMED = [
 def test_a_missing_fact_is_named_once_with_what_it_prevented(changes: dict[str, Any], fact: str, says: str) -> None:
     entries = missing_about(changes, fact)
     assert len(entries) == 1, entries
-    assert entries[0].startswith(f"{fact}: not given, so ") or entries[0].startswith(f"{fact}: unknown, so ")
-    assert entries[0].endswith(says)
+    assert entries[0].assumed in ("not given", "unknown")
+    assert entries[0].effect == says
 
 
 NOT_NAMED = [
@@ -65,7 +66,7 @@ def test_unknown_clearance_with_bone_metastases_and_capecitabine_is_named_once()
     entries = missing_about({"creatinine_clearance": None, "treatments": THIRD_LINE, "sites": BONE},
                             "creatinine_clearance")
     assert len(entries) == 1
-    assert "bone-agent" in entries[0]
+    assert "bone-agent" in entries[0].effect
 
 
 @pytest.mark.parametrize(("sites", "named"), [
@@ -77,7 +78,7 @@ def test_uncounted_lesions_that_could_change_the_oligometastatic_call_are_named(
     sites: list[dict[str, Any]], named: str
 ) -> None:
     result = run(sites=sites)
-    assert f"lesions: not given for {named}, so oligometastatic status was not judged" in result.missing
+    assert Missing("lesions", f"not given for {named}", "oligometastatic status was not judged") in result.missing
     [step] = [s for s in result.trace if s.step == "oligometastatic"]
     assert step.decision == "no"
     assert step.because == f"lesions not given for {named}"
@@ -85,15 +86,14 @@ def test_uncounted_lesions_that_could_change_the_oligometastatic_call_are_named(
 
 def test_uncounted_lesions_do_not_matter_beyond_five_counted() -> None:
     result = run(sites=[{"site": "liver", "lesions": 6}, {"site": "lung"}])
-    assert not [m for m in result.missing if m.startswith("lesions:")]
+    assert not [m for m in result.missing if m.field == "lesions"]
     [step] = [s for s in result.trace if s.step == "oligometastatic"]
     assert (step.decision, step.because) == ("no", "more than 5 lesions in all")
 
 
 def test_brain_without_status_or_count_names_both() -> None:
     missing = run(sites=[{"site": "brain"}]).missing
-    assert any(m.startswith("brain status: not given") and m.endswith("so local therapy was not chosen")
-               for m in missing)
+    assert any(m.field == "sites[0].status" and m.effect == "local therapy was not chosen" for m in missing)
     # Section 10.5: the unknown count is named with what a count of 5-10 or more than 10 would change.
-    assert any(m.startswith("brain lesions: not given") and "5-10 lesions" in m and "more than 10" in m
+    assert any(m.field == "sites[0].lesions" and "5-10 lesions" in m.effect and "more than 10" in m.effect
                for m in missing)

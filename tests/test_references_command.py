@@ -108,7 +108,7 @@ def test_the_table_shows_every_id_and_its_identifiers() -> None:
 
 def test_json_gives_each_reference_with_its_finding_and_the_knowledge_base_version() -> None:
     document = run_cli("references", "--format", "json").json()
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"
     assert set(document["knowledge_base"]) == {"version", "evidence_as_of"}
     first = next(iter(REFERENCES.values()))
     entry = document["references"][0]

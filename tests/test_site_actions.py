@@ -101,17 +101,17 @@ def test_pregnancy_rules_out_a_radiopharmaceutical() -> None:
 @pytest.mark.parametrize(
     ("changes", "missing"),
     [
-        ({"sites": [{"site": "liver"}]}, "lesions: not given for liver, so oligometastatic status was not judged"),
+        ({"sites": [{"site": "liver"}]}, "lesions: not given for liver; oligometastatic status was not judged"),
         ({"sites": [{"site": "bone", "lesions": 2}], "creatinine_clearance": None},
-         "creatinine_clearance: not given, so the zoledronic acid dose and the denosumab hypocalcemia risk were "
+         "creatinine_clearance: not given; the zoledronic acid dose and the denosumab hypocalcemia risk were "
          "not checked"),
-        ({"sites": [{"site": "brain", "lesions": 2}]}, "brain status: not given (untreated, treated_stable or "
-         "progressing_after_local_therapy), so local therapy was not chosen"),
+        ({"sites": [{"site": "brain", "lesions": 2}]}, "sites[0].status: not given for the brain (untreated, "
+         "treated_stable or progressing_after_local_therapy); local therapy was not chosen"),
     ],
     ids=["lesion counts", "clearance with bone metastases", "brain status"],
 )
 def test_missing_facts_that_matter_are_named(changes: dict[str, Any], missing: str) -> None:
-    assert missing in run(**changes).missing
+    assert missing in map(str, run(**changes).missing)
 
 
 def test_unknown_months_to_recurrence_is_taken_as_late_and_said() -> None:

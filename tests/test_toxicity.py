@@ -80,9 +80,9 @@ def test_without_a_record_every_drug_of_the_course_is_blamed_and_missing_says_so
     result = run(treatments=[stopped("THP")])
     assert tier_of(result, THP) is Tier.ALTERNATIVE
     assert "stopped for toxicity in course 1" in cautions_text(result, THP)
-    [entry] = [m for m in result.missing if m.startswith("treatments[0].toxicity")]
-    assert "docetaxel + trastuzumab + pertuzumab" in entry
-    assert "naming the drug that caused it would free the others" in entry
+    [entry] = [m for m in result.missing if m.field == "treatments[0].toxicity"]
+    assert "docetaxel + trastuzumab + pertuzumab" in entry.assumed
+    assert "naming the drug that caused it would free the others" in entry.effect
 
 
 def test_with_a_record_the_other_drugs_are_not_blamed() -> None:
@@ -91,7 +91,7 @@ def test_with_a_record_the_other_drugs_are_not_blamed() -> None:
     assert tier_of(result, "T-DXd + pertuzumab") is Tier.PREFERRED
     assert "stopped for" not in cautions_text(result, "T-DXd + pertuzumab")
     assert "docetaxel: stopped for grade 3 neuropathy in course 1" in cautions_text(result, THP)
-    assert not [m for m in result.missing if "toxicity" in m]
+    assert not [m for m in result.missing if "toxicity" in m.field]
 
 
 def test_hp_taken_now_after_thp_stopped_for_toxicity_is_continued_as_preferred() -> None:
@@ -128,13 +128,14 @@ def test_tdxd_after_ild_of_unknown_grade_is_read_as_grade_2() -> None:
     result = tdxd_after_ild()
     assert tier_of(result, TDXD) is Tier.AVOID
     assert "a grade not given is read as grade 2 or higher" in cautions_text(result, TDXD)
-    assert any(m.startswith("treatments[2].toxicity.grade: not given") for m in result.missing)
+    assert any(m.field == "treatments[2].toxicity.grade" and m.assumed.startswith("not given") for m in result.missing)
 
 
 def test_grade_1_ild_without_resolved_asks_whether_it_resolved() -> None:
     result = tdxd_after_ild(grade=1)
     assert tier_of(result, TDXD) is Tier.AVOID
-    assert any(m.startswith("treatments[2].toxicity.resolved: not given") for m in result.missing)
+    assert any(m.field == "treatments[2].toxicity.resolved" and m.assumed.startswith("not given")
+               for m in result.missing)
 
 
 def test_tdxd_after_resolved_grade_1_ild_may_resume_per_the_label() -> None:
@@ -159,8 +160,8 @@ def test_current_ild_keeps_tdxd_avoid_even_after_resolved_grade_1() -> None:
 
 def test_tdxd_stopped_without_a_record_asks_for_kind_and_grade() -> None:
     result = run(treatments=[*AFTER_TDXD_ILD_LATER_LINE, stopped("T-DXd")])
-    [entry] = [m for m in result.missing if m.startswith("treatments[2].toxicity")]
-    assert "interstitial lung disease of grade 2 or more" in entry
+    [entry] = [m for m in result.missing if m.field == "treatments[2].toxicity"]
+    assert "interstitial lung disease of grade 2 or more" in entry.effect
 
 
 def test_ild_blamed_on_pertuzumab_does_not_touch_tdxd() -> None:

@@ -6,7 +6,7 @@ from her2nav.case import Case, Condition, Er, Pr, Presentation
 from her2nav.decide.line import History
 from her2nav.knowledge import actions as words
 from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, ECOG_CONSIDER_AT_MOST, LVEF_CAUTION_BELOW
-from her2nav.result import Action, ActionKind, SystemicOption, Tier
+from her2nav.result import Action, ActionKind, Missing, SystemicOption, Tier
 
 
 def general_actions(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> list[Action]:
@@ -43,17 +43,18 @@ def _cardiac_action(case: Case) -> Action | None:
     return None
 
 
-def missing_facts(case: Case, systemic: tuple[SystemicOption, ...]) -> list[str]:
+def missing_facts(case: Case, systemic: tuple[SystemicOption, ...]) -> list[Missing]:
+    """Facts the case leaves unknown that an option or action depends on (defaults: decide/defaults.py)."""
     missing = []
     if case.lvef is None and any(set(o.drugs) & CARDIAC_HER2_DRUGS for o in systemic):
-        missing.append("lvef: not given, so cardiac cautions were not evaluated")
+        missing.append(Missing("lvef", "not given", "cardiac cautions were not evaluated"))
     if case.ecog is None:
-        missing.append("ecog: not given, so fitness for chemotherapy was not judged")
+        missing.append(Missing("ecog", "not given", "fitness for chemotherapy was not judged"))
     if case.creatinine_clearance is None and any("capecitabine" in o.drugs for o in systemic):
-        missing.append("creatinine_clearance: not given, so capecitabine (and bone-agent) renal "
-                       "limits were not checked")
+        missing.append(Missing("creatinine_clearance", "not given",
+                               "capecitabine (and bone-agent) renal limits were not checked"))
     if case.er is Er.UNKNOWN and case.pr is not Pr.POSITIVE:
-        missing.append("er: unknown, so endocrine options were not weighed")
+        missing.append(Missing("er", "unknown", "endocrine options were not weighed"))
     if case.presentation is Presentation.RECURRENCE and case.metastasis_biopsied is None:
-        missing.append("metastasis_biopsied: not given, so a re-biopsy is asked for")
+        missing.append(Missing("metastasis_biopsied", "not given", "a re-biopsy is asked for"))
     return missing

@@ -12,7 +12,7 @@ from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import brain_extent as extent
 from her2nav.knowledge import site_care as care
 from her2nav.knowledge.site_care import Intervention
-from her2nav.result import Action, ActionKind, SiteOption, SystemicOption, Tier, TraceStep
+from her2nav.result import Action, ActionKind, Missing, SiteOption, SystemicOption, Tier, TraceStep
 
 BRAIN = SiteName.BRAIN.value
 
@@ -35,7 +35,7 @@ def brain_decisions(case: Case, site: Site, history: History, systemic: Systemic
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
         options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
         steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
-    missing = [] if leptomeningeal else _missing(site)
+    missing = [] if leptomeningeal else _missing(case, site)
     return SiteDecisions(tuple(options), tuple(actions), tuple(missing), tuple(steps))
 
 
@@ -90,14 +90,15 @@ def _stable(case: Case, facts: str, can_continue: bool | None, ongoing: str) -> 
     return site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts)
 
 
-def _missing(site: Site) -> list[str]:
+def _missing(case: Case, site: Site) -> list[Missing]:
     """Leptomeningeal disease is planned without the status or the count, so this is not asked then."""
-    missing: list[str] = []
+    where = f"sites[{case.sites.index(site)}]"
+    missing: list[Missing] = []
     if site.status is None:
-        missing.append("brain status: not given (untreated, treated_stable or progressing_after_local_therapy), "
-                       "so local therapy was not chosen")
+        missing.append(Missing(f"{where}.status", "not given for the brain (untreated, treated_stable or "
+                               "progressing_after_local_therapy)", "local therapy was not chosen"))
     if site.lesions is None:
-        missing.append(extent.COUNT_UNKNOWN_MISSING)
+        missing.append(Missing(f"{where}.lesions", extent.COUNT_UNKNOWN_ASSUMED, extent.COUNT_UNKNOWN_EFFECT))
     return missing
 
 

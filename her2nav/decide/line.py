@@ -184,7 +184,8 @@ def _early_relapse(
         months = course.treatment.months_to_recurrence
         if months is not None and months <= window:
             steps = [TraceStep("early relapse", "counts as a failed line",
-                               f"relapse {months:g} months after {course.label()}; the window is {window:g} months")]
+                               f"relapse {_months(course.treatment)} after {course.label()}; the window is "
+                               f"{window:g} months")]
             return EarlyRelapse(course, months), [*steps, *_disagreement_steps(months, window, pertuzumab)]
     if not perioperative:
         return None, []
@@ -197,9 +198,17 @@ def _late_relapse_steps(course: Course, window: float, pertuzumab: bool) -> list
         why = (f"{course.label()} gives no months_to_recurrence: taken as more than "
                f"{ASCO_EARLY_RELAPSE_MONTHS:g} months, so first-line rules apply (ASCO 2022 rec 5.1)")
         return [TraceStep("early relapse", "assumed late relapse", why)]
-    why = f"relapse {months:g} months after {course.label()}; the window is {window:g} months"
+    why = f"relapse {_months(course.treatment)} after {course.label()}; the window is {window:g} months"
     return [TraceStep("early relapse", "does not count: first-line rules", why),
             *_disagreement_steps(months, window, pertuzumab)]
+
+
+def _months(treatment: Treatment) -> str:
+    """'8 months', and where the number came from when the navigator worked it out from dates."""
+    words = f"{treatment.months_to_recurrence:g} months"
+    if treatment.months_from_dates:
+        words += f" (from the course's end, {treatment.end}, to metastatic_diagnosis)"
+    return words
 
 
 def _disagreement_steps(months: float, window: float, pertuzumab: bool) -> list[TraceStep]:

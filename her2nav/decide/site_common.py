@@ -8,7 +8,7 @@ from attrs import frozen
 
 from her2nav.case import Case, Condition, Site, SiteName
 from her2nav.knowledge import site_care as care
-from her2nav.result import Action, Modality, SiteOption, Tier, TraceStep
+from her2nav.result import Action, Missing, Modality, SiteOption, Tier, TraceStep
 
 RADIATION_MODALITIES = frozenset({Modality.RADIATION, Modality.STEREOTACTIC_RADIATION})
 
@@ -17,7 +17,7 @@ RADIATION_MODALITIES = frozenset({Modality.RADIATION, Modality.STEREOTACTIC_RADI
 class SiteDecisions:
     options: tuple[SiteOption, ...] = ()
     actions: tuple[Action, ...] = ()
-    missing: tuple[str, ...] = ()
+    missing: tuple[Missing, ...] = ()
     trace: tuple[TraceStep, ...] = ()
     references: tuple[str, ...] = ()  # cited by the result for what the trace says (the source article)
 

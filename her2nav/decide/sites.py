@@ -17,7 +17,7 @@ from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import safety
 from her2nav.knowledge import site_care as care
 from her2nav.knowledge.brain_extent import LEPTOMENINGEAL_NOT_OLIGOMETASTATIC
-from her2nav.result import TIER_ORDER, SiteOption, SystemicOption, Tier, TraceStep
+from her2nav.result import TIER_ORDER, Missing, SiteOption, SystemicOption, Tier, TraceStep
 
 __all__ = ["SiteDecisions", "site_options"]
 
@@ -143,12 +143,13 @@ def _lesion_counts(case: Case, systemic: tuple[SystemicOption, ...]) -> SiteDeci
     leptomeningeal = any(s.leptomeningeal for s in case.sites)
     undecided = bool(unknown) and known_total <= OLIGOMETASTATIC_MAX_LESIONS and not leptomeningeal
     if undecided:
-        missing.append(f"lesions: not given for {', '.join(unknown)}, so oligometastatic status was not judged")
+        missing.append(Missing("lesions", f"not given for {', '.join(unknown)}",
+                               "oligometastatic status was not judged"))
     # The general missing fact already names bone agents when capecitabine is among the options.
     renal_named = any("capecitabine" in o.drugs for o in systemic)
     if any(s.site is SiteName.BONE for s in case.sites) and case.creatinine_clearance is None and not renal_named:
-        missing.append("creatinine_clearance: not given, so the zoledronic acid dose and the denosumab "
-                       "hypocalcemia risk were not checked")
+        missing.append(Missing("creatinine_clearance", "not given",
+                               "the zoledronic acid dose and the denosumab hypocalcemia risk were not checked"))
     if leptomeningeal:
         because = LEPTOMENINGEAL_NOT_OLIGOMETASTATIC
     elif case.oligometastatic:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from her2nav.case import Case, Outcome
+from her2nav.result import Missing
 from her2nav.toxicity import Toxicity, ToxicityKind
 
 TDXD = "trastuzumab deruxtecan"
 
 
-def toxicity_missing(case: Case) -> list[str]:
+def toxicity_missing(case: Case) -> list[Missing]:
     """A course stopped for toxicity without a `toxicity` record: which drug caused it is not known.
 
     Every drug of such a course is read as stopped for toxicity (today's reading); the entry says
@@ -21,29 +22,31 @@ def toxicity_missing(case: Case) -> list[str]:
             missing.extend(_tdxd_ild_missing(index, treatment.toxicity))
         if treatment.outcome is not Outcome.TOXICITY or treatment.toxicity is not None:
             continue
-        where = f"treatments[{index}].toxicity"
         drugs = " + ".join(treatment.drugs)
-        parts = []
+        effects = []
         if len(treatment.drugs) > 1:
-            parts.append(f"every drug of course {index + 1} ({drugs}) is read as stopped for toxicity and not "
-                         "preferred again; naming the drug that caused it would free the others of that caution")
+            effects.append("naming the drug that caused it would free the others of the "
+                           "\"not preferred again\" caution")
         if TDXD in treatment.drugs:
-            parts.append("for trastuzumab deruxtecan the kind and grade decide: after interstitial lung disease "
-                         "of grade 2 or more it is not given again, after grade 1 that resolved it may resume")
-        if parts:
-            missing.append(f"{where}: not given, so {'; '.join(parts)}")
+            effects.append("for trastuzumab deruxtecan the kind and grade decide: after interstitial lung disease "
+                           "of grade 2 or more it is not given again, after grade 1 that resolved it may resume")
+        if effects:
+            missing.append(Missing(f"treatments[{index}].toxicity",
+                                   f"not given: every drug of course {index + 1} ({drugs}) is read as stopped "
+                                   "for toxicity and not preferred again", "; ".join(effects)))
     return missing
 
 
-def _tdxd_ild_missing(index: int, record: Toxicity) -> list[str]:
+def _tdxd_ild_missing(index: int, record: Toxicity) -> list[Missing]:
     """Interstitial lung disease on trastuzumab deruxtecan: the grade, and for grade 1 whether it resolved."""
     if record.kind is not ToxicityKind.ILD or TDXD not in record.drugs:
         return []
     where = f"treatments[{index}].toxicity"
     if record.grade is None:
-        return [f"{where}.grade: not given, so the interstitial lung disease is read as grade 2 or more and "
-                "trastuzumab deruxtecan is not offered again; after grade 1 that resolved it could resume"]
+        return [Missing(f"{where}.grade", "not given: the interstitial lung disease is read as grade 2 or more, "
+                        "so trastuzumab deruxtecan is not offered again",
+                        "after grade 1 that resolved it could resume")]
     if record.grade == 1 and record.resolved is None:
-        return [f"{where}.resolved: not given, so the grade 1 interstitial lung disease is read as not resolved "
-                "and trastuzumab deruxtecan waits; once resolved to grade 0 it may resume"]
+        return [Missing(f"{where}.resolved", "not given: the grade 1 interstitial lung disease is read as not "
+                        "resolved, so trastuzumab deruxtecan waits", "once resolved to grade 0 it may resume")]
     return []

@@ -30,10 +30,10 @@ MANY_LESIONS = (
     "more than 10 lesions: whole-brain radiotherapy with hippocampal avoidance and memantine; "
     "radiosurgery only for selected patients (JLGK0901 enrolled up to 10)"
 )
-COUNT_UNKNOWN_MISSING = (
-    "brain lesions: not given; radiosurgery is listed first as for 1-4 lesions. With 5-10 lesions "
-    "whole-brain radiotherapy with hippocampal avoidance and memantine would be offered equally; "
-    "with more than 10 it would be preferred and radiosurgery only considered"
+COUNT_UNKNOWN_ASSUMED = "not given for the brain: radiosurgery is listed first, as for 1-4 lesions"
+COUNT_UNKNOWN_EFFECT = (
+    "with 5-10 lesions whole-brain radiotherapy with hippocampal avoidance and memantine would be "
+    "offered equally; with more than 10 it would be preferred and radiosurgery only considered"
 )
 # Added to the radiation entries' own evidence for 5 lesions or more (1-4 rests on the guidelines already cited).
 MANY_LESION_EVIDENCE = ("jlgk0901-2014", "nrg-cc001-2020")

@@ -41,8 +41,8 @@ def csv_row(outcome: Result | CaseFailure, input_line: int) -> list[str]:
 
 
 def missing_fields(result: Result) -> list[str]:
-    """The case fields whose absence limited the answer ('lvef: not given, so ...' gives 'lvef')."""
-    return [entry.split(":", 1)[0] for entry in result.missing]
+    """The case fields whose absence limited the answer, each once, in the result's order."""
+    return list(dict.fromkeys(entry.field for entry in result.missing))
 
 
 @define

@@ -24,6 +24,7 @@ from her2nav.result import (
     Action,
     CaseFailure,
     Concordance,
+    Missing,
     Provenance,
     Result,
     SiteOption,
@@ -89,6 +90,10 @@ def action_dict(a: Action) -> dict[str, Any]:
     return {"kind": a.kind.value, "text": a.text}
 
 
+def missing_dict(m: Missing) -> dict[str, Any]:
+    return {"field": m.field, "assumed": m.assumed, "effect": m.effect}
+
+
 def trace_step_dict(t: TraceStep) -> dict[str, Any]:
     return {"step": t.step, "decision": t.decision, "because": t.because}
 
@@ -126,7 +131,7 @@ def _entry_lists(
     """The lists that end the result object, in order: key, entries and how each entry is written."""
     return tuple(zip(LIST_KEYS, (result.systemic, result.site_specific, result.actions, result.missing,
                                  result.trace, result.reference_ids, result.provenance), (
-        systemic_option_dict, site_option_dict, action_dict, str, trace_step_dict,
+        systemic_option_dict, site_option_dict, action_dict, missing_dict, trace_step_dict,
         reference_dict if references is ReferenceMode.FULL else str, provenance_dict), strict=True))
 
 

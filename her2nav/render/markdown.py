@@ -20,7 +20,8 @@ from her2nav.knowledge.reference_model import Reference
 from her2nav.knowledge.references import REFERENCES
 from her2nav.render.plain import printable
 from her2nav.render.references import citation_text, identifiers_text
-from her2nav.render.words import modality_words, site_words
+from her2nav.render.timeline_markdown import timeline_section
+from her2nav.render.words import missing_words, modality_words, site_words
 from her2nav.result import ActionKind, CaseFailure, Result, Tier
 
 _SPECIAL = frozenset("\\`*_[]<&|~#")
@@ -85,6 +86,7 @@ def case_sections(result: Result, level: int, explain: bool = False) -> list[str
     heading = "#" * level
     lines = [*_urgent(result, heading)]
     lines += [f"{heading} Case", "", *_case_summary(result.case), ""]
+    lines += timeline_section(result.case, heading)
     lines += [f"{heading} Line of therapy: {result.line}", "", escape(result.line_reason), ""]
     lines += [f"{heading} Systemic options", "", *_systemic_table(result, numbers), ""]
     lines += [f"{heading} Site-specific options", "", *_site_table(result, numbers), ""]
@@ -149,7 +151,7 @@ def _case_summary(case: Case) -> list[str]:
         f"- **Hormone receptors:** ER {case.er.value}, PR {case.pr.value}: {hormone}",
         f"- **Presentation:** {_words(case.presentation.value)}; metastasis biopsied and re-tested: "
         f"{_yes_no(case.metastasis_biopsied)}",
-        f"- **Patient:** {case.sex.value}; menopausal status {case.menopausal_status.value}; "
+        f"- **Patient:** {case.sex.value}{_age_text(case)}; menopausal status {case.menopausal_status.value}; "
         f"ECOG {_given(case.ecog)}",
         f"- **LVEF:** {_number(case.lvef, '%')}; **creatinine clearance:** "
         f"{_number(case.creatinine_clearance, ' mL/min')}",
@@ -160,6 +162,12 @@ def _case_summary(case: Case) -> list[str]:
         f"- **Primary tumor:** {_primary_text(case)}",
     ]
     return lines
+
+
+def _age_text(case: Case) -> str:
+    if case.age is not None:
+        return f", {case.age} years"
+    return f", born {case.birth_year}" if case.birth_year is not None else ""
 
 
 def _treatments(treatments: tuple[Treatment, ...]) -> list[str]:
@@ -189,6 +197,8 @@ def _site_text(site: Site) -> str:
 
 def _primary_text(case: Case) -> str:
     primary = case.primary_tumor
+    if primary.intact is None:
+        return "not given"
     if not primary.intact:
         return "not intact"
     symptoms = ", ".join(symptom.value for symptom in primary.symptoms)
@@ -243,7 +253,7 @@ def _actions(result: Result) -> list[str]:
 def _missing(result: Result) -> list[str]:
     if not result.missing:
         return [NONE.capitalize() + "."]
-    return [f"- {escape(fact)}" for fact in result.missing]
+    return [f"- {escape(missing_words(fact, result.case))}" for fact in result.missing]
 
 
 def _trace(result: Result) -> list[str]:

@@ -21,6 +21,7 @@ from her2nav.render.words import (
     action_words,
     conditions_words,
     courses_words,
+    missing_words,
     modality_words,
     patient_words,
     primary_words,
@@ -71,7 +72,7 @@ def table_parts(result: Result, console: Console, details: bool = False) -> list
         parts.append(_bullets([_action_text(action.kind, action.text) for action in others]))
     if result.missing:
         parts.append(_heading("Missing facts", "yellow"))
-        parts.append(_bullets(result.missing))
+        parts.append(_bullets([missing_words(m, result.case) for m in result.missing]))
     if details:
         parts.extend(_findings(result))
     parts.append(_footer())

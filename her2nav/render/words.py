@@ -7,7 +7,7 @@ Nothing here decides anything: it only says what the case and the result already
 from __future__ import annotations
 
 from her2nav.case import Case, Site, Treatment
-from her2nav.result import ActionKind, Modality
+from her2nav.result import ActionKind, Missing, Modality
 
 NOT_GIVEN = "not given"
 
@@ -32,6 +32,28 @@ def action_words(kind: ActionKind) -> str:
 def site_words(site: str) -> str:
     """A site of the result ("lymph_node", "primary") as words: "lymph node", "primary tumor"."""
     return "primary tumor" if site == "primary" else words(site)
+
+
+def field_words(field: str, case: Case) -> str:
+    """A case field path as words: "sites[1].lesions" -> "brain lesions" (the site named),
+    "treatments[0].outcome" -> "course 1 outcome"."""
+    parts = []
+    for part in field.split("."):
+        name, _, index = part.partition("[")
+        if not index:
+            parts.append(words(name))
+        elif name == "sites" and int(index.rstrip("]")) < len(case.sites):
+            parts.append(site_words(case.sites[int(index.rstrip("]"))].site.value))
+        elif name == "treatments":
+            parts.append(f"course {int(index.rstrip(']')) + 1}")
+        else:
+            parts.append(words(part))
+    return " ".join(parts)
+
+
+def missing_words(missing: Missing, case: Case) -> str:
+    """A missing fact as one sentence for a person: the field in words, what was assumed, what it could change."""
+    return f"{field_words(missing.field, case)}: {missing.assumed}; {missing.effect}"
 
 
 def _number(value: float | None, unit: str) -> str:
