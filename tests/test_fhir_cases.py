@@ -60,9 +60,10 @@ def test_relapse_six_months_after_adjuvant_tdm1_is_second_line() -> None:
     assert case["presentation"] == "recurrence"
     assert case["treatments"] == [
         {"drugs": ["docetaxel", "carboplatin", "trastuzumab", "pertuzumab"], "setting": "neoadjuvant",
-         "outcome": "completed", "months_to_recurrence": 16.9, "start": None, "end": None, "toxicity": None},
+         "outcome": "completed", "months_to_recurrence": 16.9, "start": "2023-01-20", "end": "2023-04-20",
+         "toxicity": None},
         {"drugs": ["trastuzumab emtansine"], "setting": "adjuvant", "outcome": "completed",
-         "months_to_recurrence": 5.6, "start": None, "end": None, "toxicity": None},
+         "months_to_recurrence": 5.6, "start": "2023-05-25", "end": "2024-03-28", "toxicity": None},
     ]
     assert result["line"] == 2
     assert "5.6 months after adjuvant trastuzumab emtansine" in result["line_reason"]
@@ -84,8 +85,8 @@ def test_progression_recorded_as_disease_status_ends_first_line_thp() -> None:
     result = result_of(SECOND_LINE)
     case = result["case"]
     assert case["treatments"] == [{"drugs": ["docetaxel", "trastuzumab", "pertuzumab"], "setting": "metastatic",
-                                   "outcome": "progression", "months_to_recurrence": None, "start": None, "end": None,
-                                   "toxicity": None}]
+                                   "outcome": "progression", "months_to_recurrence": None,
+                                   "start": "2024-02-20", "end": "2025-07-15", "toxicity": None}]
     assert result["line"] == 2
     [outcome] = provenance_of(result, "treatments[0].outcome")
     assert outcome["how"] == "read"

@@ -42,11 +42,12 @@ def test_any_mix_of_resources_reads_into_a_case_or_a_clear_error(resources: list
             assert error.exit_status in (2, 3) and error.message
 
 
-def test_extra_fields_enter_the_case_mapping_only_once_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_age_and_the_dates_of_the_record_enter_the_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "ACCEPTED_EXTRA_FIELDS", frozenset())
     mapping, _ = case_from_fhir(EARLY_RELAPSE, None, NO_FLAGS)
     assert isinstance(mapping, dict)
     assert "age" not in mapping and "start" not in mapping["treatments"][0]
-    monkeypatch.setattr(reader, "ACCEPTED_EXTRA_FIELDS", frozenset({"age", "metastatic_diagnosis", "start", "end"}))
+    monkeypatch.undo()
     switched, _ = case_from_fhir(EARLY_RELAPSE, None, NO_FLAGS)
     assert isinstance(switched, dict)
     assert (switched["age"], switched["metastatic_diagnosis"]) == (44, "2024-09-15")

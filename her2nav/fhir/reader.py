@@ -41,10 +41,9 @@ from her2nav.fhir.source import Entry
 RECEPTOR_FIELDS = ("her2", "her2_ihc", "her2_ish", "er", "pr")
 LATEST_FIELDS = ("ecog", "lvef")
 
-# Fields the reader works out that this version's case does not take yet: they stay in
-# `FhirReading.extras` (and feed the inferences above) until case.py reads them. Add a name
-# here when it does: "age" and "metastatic_diagnosis" on the case, "start" and "end" on a course.
-ACCEPTED_EXTRA_FIELDS: frozenset[str] = frozenset()
+# Fields the reader works out beside the facts it reads (they also feed the inferences above):
+# the case takes "age" and "metastatic_diagnosis", and a course its "start" and "end".
+ACCEPTED_EXTRA_FIELDS: frozenset[str] = frozenset({"age", "metastatic_diagnosis", "start", "end"})
 
 
 def accepted_extras(values: Mapping[str, Any]) -> dict[str, Any]:
