@@ -233,6 +233,9 @@ def batch(
     explain: Annotated[bool, typer.Option(
         "--explain", help="Markdown: add how the navigator decided to each case (JSON always has 'trace').")] = False,
     early_relapse_months: EarlyRelapseMonths = 12,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes navigating the cases (0: one per core); the output "
+        "stays in input order.")] = 1,
 ) -> None:
     """Navigate many cases, one per line; every line gives one output, in order.
 
@@ -256,7 +259,7 @@ def batch(
             with _writing():
                 summary = run_batch(read_lines(stream), Settings(early_relapse_months=early_relapse_months),
                                     writer, progress.update if progress else None,
-                                    lambda line, error: _report_bug(invocation, line, error))
+                                    lambda line, trace: _report_bug(invocation, line, trace), jobs)
         finally:
             if progress is not None:
                 progress.finish()
@@ -287,13 +290,10 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def _report_bug(invocation: Invocation, input_line: int, error: Exception) -> None:
+def _report_bug(invocation: Invocation, input_line: int, trace: str) -> None:
     stderr = invocation.streams.stderr
     if invocation.debug:
-        import traceback
-
-        stderr.write(f"her2nav: input line {input_line}: internal error:\n")
-        traceback.print_exception(error, file=stderr)
+        stderr.write(f"her2nav: input line {input_line}: internal error:\n{trace}")
     else:
         stderr.write(f"her2nav: input line {input_line}: internal error (a bug); run again with --debug "
                      "for details\n")
