@@ -236,6 +236,11 @@ def batch(
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes navigating the cases (0: one per core); the output "
         "stays in input order.")] = 1,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the lines to FILE (replaced), each flushed as it is written.")]
+    = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue --output FILE after its last complete line (json only).")] = False,
 ) -> None:
     """Navigate many cases, one per line; every line gives one output, in order.
 
@@ -245,21 +250,27 @@ def batch(
     terminal and standard output is not.
     """
     from her2nav.batch import JsonLinesWriter, MarkdownWriter, OutcomeWriter, read_lines, run_batch
+    from her2nav.batch_output import open_output
     from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
     from her2nav.render.progress import ProgressBar
 
     invocation = _invocation(ctx)
     streams = invocation.streams
-    with open_cases(cases, streams.stdin) as (stream, size):
-        writer: OutcomeWriter = (JsonLinesWriter(streams.stdout) if output_format is BatchFormat.json
-                                 else MarkdownWriter(streams.stdout, explain))
+    if resume and output_format is not BatchFormat.json:
+        raise InvalidCase("--resume", "continues JSON Lines only; give --format json")
+    with open_cases(cases, streams.stdin) as (stream, size), \
+            open_output(output, resume, streams.stdout) as (out, resumed):
+        writer: OutcomeWriter = (JsonLinesWriter(out) if output_format is BatchFormat.json
+                                 else MarkdownWriter(out, explain))
         progress = ProgressBar(streams.stderr, size) if _wants_progress(streams) else None
         try:
             with _writing():
-                summary = run_batch(read_lines(stream), Settings(early_relapse_months=early_relapse_months),
+                summary = run_batch(resumed.remaining(read_lines(stream)),
+                                    Settings(early_relapse_months=early_relapse_months),
                                     writer, progress.update if progress else None,
-                                    lambda line, trace: _report_bug(invocation, line, trace), jobs)
+                                    lambda line, trace: _report_bug(invocation, line, trace), jobs,
+                                    resumed.summary())
         finally:
             if progress is not None:
                 progress.finish()
