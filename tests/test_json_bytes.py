@@ -55,3 +55,15 @@ def test_line_separators_in_a_case_are_escaped_as_in_a_text_line() -> None:
 def test_any_case_line_is_the_text_line_as_utf8(mapping: dict[str, Any], config: Settings, clearance: float) -> None:
     result = navigate(Case.from_mapping({**mapping, "creatinine_clearance": clearance}), config)
     assert json_line_bytes(result) == (json_line(result) + "\n").encode()
+
+
+def test_the_float_fields_checked_are_every_float_field_of_a_case() -> None:
+    # numbers_written_alike names the fields a case echoes as floats; a new one must be added there.
+    import attrs
+
+    from her2nav import case as case_module
+
+    float_fields = {(cls.__name__, attribute.name)
+                    for cls in vars(case_module).values() if attrs.has(cls) and cls.__module__ == case_module.__name__
+                    for attribute in attrs.fields(cls) if "float" in str(attribute.type)}
+    assert float_fields == {("Case", "lvef"), ("Case", "creatinine_clearance"), ("Treatment", "months_to_recurrence")}

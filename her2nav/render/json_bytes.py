@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+from her2nav.case import Case
 from her2nav.render.json_out import _ENCODED_ENTRIES_KEPT, _entry_lists, _head, compact
 from her2nav.result import Result
 
@@ -30,18 +31,22 @@ _LINE_SEPARATORS = ((b"\xc2\x85", b"\\u0085"), (b"\xe2\x80\xa8", b"\\u2028"), (b
 
 def result_line(result: Result) -> bytes:
     """`one_line(compact_json(result)).encode()`, without a newline."""
-    head = _one_line(_encode_head(_head(result)))
-    parts = [head[:-1]]  # without its closing brace: the lists of entries follow
-    for key, entries, to_json in _entry_lists(result):
+    head = _head(result)
+    parts = [_one_line(_encode(head) if numbers_written_alike(result.case) else compact(head).encode())[:-1]]
+    for key, entries, to_json in _entry_lists(result):  # the head's closing brace dropped: the lists follow
         parts += [b',"', key.encode(), b'":[', b",".join(map(_encoder(to_json), entries)), b"]"]
     parts.append(b"}")
     return b"".join(parts)
 
 
-def _encode_head(head: dict[str, Any]) -> bytes:
-    if _floats_written_alike(head):
-        return _encode(head)
-    return compact(head).encode()
+def numbers_written_alike(case: Case) -> bool:
+    """No number of the case that orjson would write differently from the standard library.
+
+    These are the case's only float fields (a test checks): the rest of the result is text,
+    integers, booleans and null.
+    """
+    numbers = (case.lvef, case.creatinine_clearance, *(t.months_to_recurrence for t in case.treatments))
+    return all(n is None or n == 0 or _SAME_FLOATS_FROM <= abs(n) < _SAME_FLOATS_BELOW for n in numbers)
 
 
 def _encode(data: object) -> bytes:
@@ -49,17 +54,6 @@ def _encode(data: object) -> bytes:
         return orjson.dumps(data)
     except orjson.JSONEncodeError:  # what orjson refuses (an integer beyond 64 bits): as the standard library writes it
         return compact(data).encode()
-
-
-def _floats_written_alike(value: object) -> bool:
-    """No float in `value` that orjson would write differently from the standard library."""
-    if isinstance(value, float):
-        return value == 0 or _SAME_FLOATS_FROM <= abs(value) < _SAME_FLOATS_BELOW
-    if isinstance(value, dict):
-        return all(map(_floats_written_alike, value.values()))
-    if isinstance(value, list):
-        return all(map(_floats_written_alike, value))
-    return True
 
 
 def _one_line(data: bytes) -> bytes:
