@@ -8,11 +8,14 @@ input is, and the parent reads no further ahead than the workers can use.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 
 from her2nav.batch import InputLine, NavigatedLine, navigate_line_reporting_bugs
 from her2nav.navigate import Settings
@@ -46,7 +49,7 @@ def navigate_in_parallel(lines: Iterable[InputLine], settings: Settings, jobs: i
     sends the bytes alone; failures always come as outcomes, and the writer stays here.
     """
     workers = worker_count(jobs)
-    pool = ProcessPoolExecutor(workers, initializer=_leave_interrupts_to_the_parent)
+    pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_leave_interrupts_to_the_parent)
     pending: deque[Future[list[NavigatedLine]]] = deque()
     try:
         for group in _groups(lines):
@@ -82,6 +85,14 @@ def _groups(lines: Iterable[InputLine]) -> Iterator[list[InputLine]]:
             group, size = [], 0
     if group:
         yield group
+
+
+def _start_method() -> BaseContext | None:
+    """Fork on Linux: quick, and every worker is started before the pool's own thread is.
+
+    Elsewhere the system's default (spawn on macOS and Windows), where each worker imports her2nav anew.
+    """
+    return multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
 
 def _leave_interrupts_to_the_parent() -> None:
