@@ -23,7 +23,7 @@ from her2nav.result import CaseFailure, Result
 
 Encoder = Callable[[Result], bytes]
 
-LINES_PER_TASK = 32  # enough that handing a group to a worker costs little beside navigating it
+LINES_PER_TASK = 64  # enough that handing a group to a worker costs little beside navigating it
 BYTES_PER_TASK = 1024 * 1024  # a group of very long lines is cut sooner
 TASKS_PER_WORKER = 4  # groups in flight per worker: keeps every worker busy, bounds memory
 
