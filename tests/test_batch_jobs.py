@@ -33,7 +33,7 @@ def mixed_board(repeats: int) -> list[str]:
 
 @pytest.mark.parametrize("jobs", ["2", "3", "0"])
 def test_the_output_is_the_one_process_output_line_for_line(jobs: str) -> None:
-    lines = mixed_board(repeats=5)
+    lines = mixed_board(repeats=2 * LINES_PER_TASK // len(mixed_board(1)) + 1)
     assert len(lines) > 2 * LINES_PER_TASK  # several groups of lines, handed to different workers
     one, many = batch(lines), batch(lines, "--jobs", jobs)
     assert many.stdout == one.stdout
