@@ -125,10 +125,13 @@ def _scan(handle: BinaryIO, resumed: Resumed) -> tuple[int, bytes]:
 def _count_failures(complete: bytes, resumed: Resumed) -> None:
     for index, line in enumerate(complete.split(b"\n")[:-1], resumed.lines_done + 1):
         if _ERROR_KEY in line:
-            error = (_json_or_none(line) or {}).get("error", {})
-            resumed.failures.append(CaseFailure(
-                error.get("input_line", index), None, ExitStatus(error.get("code", ExitStatus.INTERNAL_ERROR)),
-                str(error.get("message", ""))))
+            error = (_json_or_none(line) or {}).get("error")
+            error = error if isinstance(error, dict) else {}
+            code = error.get("code")
+            status = ExitStatus(code) if code in set(ExitStatus) else ExitStatus.INTERNAL_ERROR
+            number = error.get("input_line")
+            resumed.failures.append(CaseFailure(number if isinstance(number, int) else index, None, status,
+                                                str(error.get("message", ""))))
 
 
 def _json_or_none(line: bytes) -> dict[str, Any] | None:
