@@ -67,3 +67,24 @@ def test_the_float_fields_checked_are_every_float_field_of_a_case() -> None:
                     for cls in vars(case_module).values() if attrs.has(cls) and cls.__module__ == case_module.__name__
                     for attribute in attrs.fields(cls) if "float" in str(attribute.type)}
     assert float_fields == {("Case", "lvef"), ("Case", "creatinine_clearance"), ("Treatment", "months_to_recurrence")}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_the_writer_gives_the_text_lines_whatever_the_stream(encoding: str) -> None:
+    # A UTF-8 stream takes the bytes directly; any other goes through its text layer, as before.
+    import io
+
+    from her2nav.batch import JsonLinesWriter
+
+    result = _result(id="board-12 café, ≥ 2 lines")
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors="backslashreplace", newline="")
+    stream.write("before\n")
+    writer = JsonLinesWriter(stream)
+    writer.write(result, 1)
+    writer.close()
+    expected = io.BytesIO()
+    plain = io.TextIOWrapper(expected, encoding=encoding, errors="backslashreplace", newline="")
+    plain.write("before\n" + json_line(result) + "\n")
+    plain.flush()
+    assert raw.getvalue() == expected.getvalue()
