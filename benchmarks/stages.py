@@ -6,7 +6,8 @@ stage's outputs are thrown away as they are made, as in the real loop, so that g
 collection does not walk thousands of results kept alive for the next stage; the inputs
 of the next stage are made in a pass that is not timed. Writing goes to a temporary file,
 flushed after every line as `batch` does. The whole loop (`run_batch`, one core) is timed
-too: the sum of the stages should come close to it. The sum without deciding is the
+too (the sum of the stages comes short of it: run together, the stages share the
+processor's caches), and with two workers, the parent's share apart from the workers'. The sum without deciding is the
 ceiling that no faster decision code could pass. It also counts the distinct cases apart
 from their id: reusing whole results across cases can save only as much as there are
 repeats. Plain Python and the standard library besides her2nav's own dependencies:
@@ -21,6 +22,7 @@ import argparse
 import gc
 import io
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -73,6 +75,7 @@ def measure(count: int) -> tuple[dict[str, float], int]:
         writer = JsonLinesWriter(out)
         stages["write"] = per_case_seconds(lambda line: _rewound(raw, writer.write_encoded, line, len(line)), encoded)
         stages["whole loop"] = _whole_loop(lines, settings, writer, raw)
+        stages["parent, 2 jobs"], stages["workers, 2 jobs"] = _shares_with_workers(lines, settings, writer, raw)
     distinct = len({evolve(case, id=None) for case in cases})
     return stages, distinct
 
@@ -97,6 +100,25 @@ def _whole_loop(lines: list[bytes], settings: Settings, writer: JsonLinesWriter,
     return best
 
 
+def _shares_with_workers(lines: list[bytes], settings: Settings, writer: JsonLinesWriter,
+                         raw: object) -> tuple[float, float]:
+    """CPU time per case of `run_batch` with two workers: the parent's share and the workers' together.
+
+    What the parent spends (reading, handing out lines, writing) bounds how far more workers can go.
+    """
+    text = b"\n".join(lines) + b"\n"
+    raw.seek(0)  # type: ignore[attr-defined]
+    gc.collect()
+    parent, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    run_batch(read_lines(io.BytesIO(text)), settings, writer, jobs=2)
+    parent_after, workers_after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return _cpu(parent, parent_after) / len(lines), _cpu(workers, workers_after) / len(lines)
+
+
+def _cpu(before: resource.struct_rusage, after: resource.struct_rusage) -> float:
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def report(count: int, stages: dict[str, float], distinct: int) -> str:
     labels = {
         "parse": "read the JSON line (repeated keys refused)",
@@ -116,6 +138,8 @@ def report(count: int, stages: dict[str, float], distinct: int) -> str:
         f"{'all stages':52s} {total * 1e6:7.1f} us = {_per_second(total)} on one core",
         *([f"{'the whole loop (run_batch, one core)':52s} {whole * 1e6:7.1f} us = {_per_second(whole)}"]
           if whole is not None else []),
+        *([f"{'--jobs 2: the parent, the two workers together':52s} {stages['parent, 2 jobs'] * 1e6:7.1f} us, "
+            f"{stages['workers, 2 jobs'] * 1e6:.1f} us"] if "parent, 2 jobs" in stages else []),
         f"{'all but deciding':52s} {without_deciding * 1e6:7.1f} us = {_per_second(without_deciding)} "
         "(the ceiling for any decision code)",
         f"distinct cases apart from their id: {distinct:,} of {count:,}",
