@@ -9,6 +9,7 @@ same count write the same file.
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -69,13 +70,18 @@ def generate(count: int, seed: int = 2026) -> Iterator[dict[str, Any]]:
         }
 
 
-def main(argv: list[str]) -> int:
-    count = int(argv[1]) if len(argv) > 1 else 1000
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("count", nargs="?", type=int, default=1000, help="how many cases (default 1,000)")
+    parser.add_argument("--seed", type=int, default=2026, help="the random seed (default 2026)")
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("count must be 0 or more")
     out = sys.stdout
-    for case in generate(count):
+    for case in generate(args.count, args.seed):
         out.write(json.dumps(case) + "\n")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

@@ -1,27 +1,33 @@
-"""The performance benchmark: start-up, batch throughput and peak memory.
+"""The performance benchmark: start-up, batch throughput on one core and on all, peak memory.
 
 Plain Python and the standard library; run it from the project root in the environment
 where her2nav is installed (`pip install -e .` or `pip install .`):
 
-    python benchmarks/run.py            # full run (about a minute)
-    python benchmarks/run.py --quick    # fewer repetitions
+    python benchmarks/run.py                          # full run (a few minutes)
+    python benchmarks/run.py --quick                  # one round, fewer start-up runs
+    git worktree add ../her2nav-before <commit>       # an older version, to compare in the same run
+    python benchmarks/run.py --before ../her2nav-before
 
 It reports, on the machine it runs on:
-- start-up: wall time of `her2nav recommend examples/<case>.json --format json` divided by
-  the wall time of `python -c "import typer, rich.console, rich.table, attrs"`, the two
-  alternated, median ratio over the runs (target: 1.25 or less);
+- start-up: wall time of `her2nav recommend examples/<case>.json --format json`, and of the
+  same command's default table view, each divided by the wall time of
+  `python -c "import typer, rich.console, rich.table, attrs"`, the three alternated, median
+  ratio over the runs (targets: 1.10 and 1.25 or less);
 - batch throughput: cases per second of `her2nav batch` between 1,000 and 20,000 generated
-  cases (the difference of the two times, so start-up cancels out; target: 10,000 or more);
-- peak memory (max RSS) for 1,000 and for 20,000 cases (target: within 20 MiB).
+  cases (the difference of the two times, so start-up cancels out), on one core
+  (`--jobs 1`, the default) and on every core (`--jobs 0`), and with `--before DIR` the
+  one-core figure of the version checked out in DIR (run as `python -m her2nav` from there);
+  every configuration is run once per round, alternated, and the medians are reported;
+- peak memory (max RSS of the largest process) for 1,000 and for 20,000 cases.
 The benchmark is not a test: nothing fails on speed.
 
 Both sides of the start-up ratio are measured with their bytecode cached, as a program runs
 after `pip install` or after its first run: the benchmark compiles her2nav's bytecode first
 (`python -m compileall`), because an editable install gets none from pip and an environment
 with PYTHONDONTWRITEBYTECODE set never writes it, so every start would compile the whole
-package from source while typer, Rich and attrs load theirs. The batch figures are also given
-in CPU time (user + system), which other work on a busy machine disturbs less than wall time;
-the machine line shows the load average.
+package from source while typer, Rich and attrs load theirs. The one-core batch figures are
+also given in CPU time (user + system), which other work on a busy machine disturbs less
+than wall time; the machine line shows the load average.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from attrs import frozen
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -57,9 +65,32 @@ COMPILE_PACKAGE = (
 )
 
 
-def her2nav_command(*args: str) -> list[str]:
+@frozen
+class Program:
+    """How to run one version of her2nav: the command's start, and its environment and folder."""
+
+    label: str
+    argv: tuple[str, ...]
+    env: dict[str, str] | None = None
+    cwd: str | None = None
+
+    def command(self, *args: str) -> list[str]:
+        return [*self.argv, *args]
+
+
+def this_version() -> Program:
     script = shutil.which("her2nav", path=str(Path(sys.executable).parent)) or shutil.which("her2nav")
-    return [script, *args] if script else [sys.executable, "-m", "her2nav", *args]
+    return Program("this version", (script,) if script else (sys.executable, "-m", "her2nav"))
+
+
+def before_version(folder: Path) -> Program:
+    """The version checked out in `folder`, imported from there, its bytecode compiled first."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "her2nav")], check=True,
+                   stdout=subprocess.DEVNULL)
+    commit = subprocess.run(["git", "-C", str(folder), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, check=False).stdout.strip()
+    env = {**os.environ, "PYTHONPATH": str(folder)}
+    return Program(f"before ({commit or folder})", (sys.executable, "-m", "her2nav"), env, str(folder))
 
 
 def compile_installed_package() -> str:
@@ -70,37 +101,42 @@ def compile_installed_package() -> str:
     return out.stdout.strip()
 
 
-def wall_time(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-
-
-def cpu_time(command: list[str]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one run."""
+def run(program: Program | None, command: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the process and its workers) of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = wall_time(command)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env=program.env if program else None, cwd=program.cwd if program else None)
+    wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def peak_rss_kib(command: list[str]) -> int:
-    """Max RSS of one run, measured in a fresh parent so earlier runs do not count."""
-    out = subprocess.run([sys.executable, "-c", PEAK_RSS, *command], capture_output=True, text=True, check=True)
+def peak_rss_kib(program: Program, command: list[str]) -> int:
+    """Max RSS of the largest process of one run, measured in a fresh parent so earlier runs do not count."""
+    out = subprocess.run([sys.executable, "-c", PEAK_RSS, *command], capture_output=True, text=True, check=True,
+                         env=program.env, cwd=program.cwd)
     return int(out.stdout.strip())
 
 
-def startup_ratio(runs: int) -> tuple[float, float, float]:
-    command = her2nav_command("recommend", str(EXAMPLE), "--format", "json")
-    wall_time(command), wall_time(BASELINE)  # warm the file cache
-    ratios, ours, theirs = [], [], []
+def startup_ratios(program: Program, runs: int) -> dict[str, float]:
+    example = str(EXAMPLE)
+    commands = {"json": program.command("recommend", example, "--format", "json"),
+                "table": program.command("recommend", example)}
+    for command in (BASELINE, *commands.values()):
+        run(None, command)  # warm the file cache
+    ratios: dict[str, list[float]] = {name: [] for name in commands}
+    walls: dict[str, list[float]] = {name: [] for name in ("baseline", *commands)}
     for _ in range(runs):
-        base = wall_time(BASELINE)
-        mine = wall_time(command)
-        theirs.append(base)
-        ours.append(mine)
-        ratios.append(mine / base)
-    return statistics.median(ratios), statistics.median(ours), statistics.median(theirs)
+        base, _ = run(None, BASELINE)
+        walls["baseline"].append(base)
+        for name, command in commands.items():
+            wall, _ = run(None, command)
+            walls[name].append(wall)
+            ratios[name].append(wall / base)
+    figures = {f"{name} ratio": statistics.median(values) for name, values in ratios.items()}
+    figures.update({f"{name} ms": statistics.median(values) * 1000 for name, values in walls.items()})
+    return figures
 
 
 def write_cases(directory: Path, count: int) -> Path:
@@ -111,28 +147,37 @@ def write_cases(directory: Path, count: int) -> Path:
     return path
 
 
-def batch_figures(runs: int) -> dict[str, float]:
+Configurations = dict[str, tuple[Program, tuple[str, ...]]]  # name: the program and its batch options
+
+
+def batch_figures(configurations: Configurations, rounds: int) -> dict[str, dict[str, float]]:
+    """Per configuration: median cases per second (wall and CPU) between 1,000 and 20,000 cases, and peak memory."""
     with tempfile.TemporaryDirectory() as temp:
         small, large = write_cases(Path(temp), 1_000), write_cases(Path(temp), 20_000)
-        small_cmd = her2nav_command("batch", str(small), "--format", "json")
-        large_cmd = her2nav_command("batch", str(large), "--format", "json")
-        small_runs = [cpu_time(small_cmd) for _ in range(runs)]
-        large_runs = [cpu_time(large_cmd) for _ in range(runs)]
-        small_time, small_cpu = min(wall for wall, _ in small_runs), min(cpu for _, cpu in small_runs)
-        large_time, large_cpu = min(wall for wall, _ in large_runs), min(cpu for _, cpu in large_runs)
-        return {
-            "seconds_1000": small_time,
-            "seconds_20000": large_time,
-            "cases_per_second": 19_000 / (large_time - small_time),
-            "cases_per_cpu_second": 19_000 / (large_cpu - small_cpu),
-            "peak_rss_mib_1000": peak_rss_kib(small_cmd) / 1024,
-            "peak_rss_mib_20000": peak_rss_kib(large_cmd) / 1024,
-        }
+        rates: dict[str, list[tuple[float, float]]] = {name: [] for name in configurations}
+        for _ in range(rounds):
+            for name, (program, options) in configurations.items():
+                small_wall, small_cpu = run(program, program.command("batch", str(small), *options))
+                large_wall, large_cpu = run(program, program.command("batch", str(large), *options))
+                rates[name].append((19_000 / (large_wall - small_wall), 19_000 / (large_cpu - small_cpu)))
+        figures = {}
+        for name, (program, options) in configurations.items():
+            figures[name] = {
+                "cases_per_second": statistics.median(wall for wall, _ in rates[name]),
+                "cases_per_cpu_second": statistics.median(cpu for _, cpu in rates[name]),
+                "peak_rss_mib_1000": peak_rss_kib(program, program.command("batch", str(small), *options)) / 1024,
+                "peak_rss_mib_20000": peak_rss_kib(program, program.command("batch", str(large), *options)) / 1024,
+            }
+        return figures
 
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
-    return (f"{platform.system()} {platform.machine()} ({cpu}), {os.cpu_count()} cores, "
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count() or 1
+    return (f"{platform.system()} {platform.machine()} ({cpu}), {os.cpu_count()} cores ({usable} usable), "
             f"Python {platform.python_version()}")
 
 
@@ -145,24 +190,39 @@ def load() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="9 start-up runs and 1 batch run instead of 21 and 3")
+    parser.add_argument("--quick", action="store_true", help="9 start-up runs and 1 batch round instead of 21 and 3")
+    parser.add_argument("--rounds", type=int, help="batch rounds (each configuration once per round)")
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="a checkout of an older version (e.g. a git worktree) to compare on one core")
     args = parser.parse_args(argv)
-    startup_runs, batch_runs = (9, 1) if args.quick else (21, 3)
+    startup_runs, rounds = (9, 1) if args.quick else (21, 3)
+    rounds = args.rounds or rounds
     load_before = load()
     package = compile_installed_package()
-    ratio, ours, theirs = startup_ratio(startup_runs)
-    batch = batch_figures(batch_runs)
-    growth = batch["peak_rss_mib_20000"] - batch["peak_rss_mib_1000"]
+    this = this_version()
+    configurations = {"one core": (this, ("--jobs", "1")), "all cores": (this, ("--jobs", "0"))}
+    if args.before:
+        configurations = {"before, one core": (before_version(args.before.resolve()), ()), **configurations}
+    startup = startup_ratios(this, startup_runs)
+    batch = batch_figures(configurations, rounds)
     print(f"machine: {machine()}; {load_before} before, {load()} after")
     print(f"her2nav: imported from {package} (bytecode compiled first; "
           f"PYTHONDONTWRITEBYTECODE {'set' if os.environ.get('PYTHONDONTWRITEBYTECODE') else 'not set'})")
-    print(f"start-up: her2nav {ours * 1000:.0f} ms, baseline imports {theirs * 1000:.0f} ms, "
-          f"median ratio {ratio:.2f} over {startup_runs} alternated runs (target <= 1.25)")
-    print(f"batch: 1,000 cases {batch['seconds_1000']:.2f} s, 20,000 cases {batch['seconds_20000']:.2f} s, "
-          f"{batch['cases_per_second']:,.0f} cases/s (target >= 10,000); "
-          f"in CPU time {batch['cases_per_cpu_second']:,.0f} cases/s")
-    print(f"peak memory: {batch['peak_rss_mib_1000']:.1f} MiB for 1,000, {batch['peak_rss_mib_20000']:.1f} MiB "
-          f"for 20,000, growth {growth:.1f} MiB (target <= 20)")
+    print(f"start-up, median of {startup_runs} alternated runs: baseline imports {startup['baseline ms']:.0f} ms; "
+          f"--format json {startup['json ms']:.0f} ms, ratio {startup['json ratio']:.2f} (target <= 1.10); "
+          f"table {startup['table ms']:.0f} ms, ratio {startup['table ratio']:.2f} (target <= 1.25)")
+    print(f"batch, median of {rounds} alternated rounds, cases/s between 1,000 and 20,000 generated cases:")
+    for name, figures in batch.items():
+        growth = figures["peak_rss_mib_20000"] - figures["peak_rss_mib_1000"]
+        print(f"  {name:18s} {figures['cases_per_second']:7,.0f} wall, {figures['cases_per_cpu_second']:7,.0f} "
+              f"per CPU second; peak memory {figures['peak_rss_mib_1000']:.1f} MiB for 1,000, "
+              f"{figures['peak_rss_mib_20000']:.1f} MiB for 20,000 (growth {growth:.1f})")
+    one = batch["one core"]["cases_per_second"]
+    print(f"  all cores / one core: {batch['all cores']['cases_per_second'] / one:.2f} (target >= 1.7 on 2 cores)")
+    if args.before:
+        before = batch["before, one core"]
+        print(f"  one core / before: {one / before['cases_per_second']:.2f} wall, "
+              f"{batch['one core']['cases_per_cpu_second'] / before['cases_per_cpu_second']:.2f} CPU (target >= 1.3)")
     return 0
 
 

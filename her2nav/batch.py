@@ -9,7 +9,9 @@ so output line N always answers input line N and nothing disappears silently.
 
 from __future__ import annotations
 
+import functools
 import tempfile
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, Protocol, TextIO
@@ -115,10 +117,12 @@ class BatchSummary:
     failed_lines: list[int] = field(factory=list)  # the first few only, to name them on stderr
     concordance: Counter[str] = field(factory=Counter)  # cases with `chosen`, by tier or not_listed
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome | EncodedResult) -> None:
         self.cases += 1
         if isinstance(outcome, Result) and outcome.concordance is not None:
             self.concordance[outcome.concordance.category] += 1
+        if isinstance(outcome, EncodedResult) and outcome.concordance is not None:
+            self.concordance[outcome.concordance] += 1
         if isinstance(outcome, CaseFailure):
             self.failures += 1
             self.exit_status = max(self.exit_status, outcome.exit_status)
@@ -131,31 +135,75 @@ def run_batch(
     settings: Settings,
     writer: OutcomeWriter,
     on_progress: Callable[[int, int], None] | None = None,
-    on_bug: Callable[[int, Exception], None] | None = None,
+    on_bug: Callable[[int, str], None] | None = None,
     navigate_one: Callable[[InputLine, Settings], Outcome] = navigate_line,
+    jobs: int = 1,
+    summary: BatchSummary | None = None,
 ) -> BatchSummary:
-    """Navigate every line and hand each outcome to `writer` as soon as it is known.
+    """Navigate every line and hand each outcome to `writer` as soon as it is known, in input order.
 
     `navigate_one` turns an input line into its outcome (batch_fhir.py passes one per patient).
     A bug in one case becomes that case's failure (exit status 1) and the batch goes on:
-    a tumor board's other cases are not lost to it. `on_bug` may show the traceback.
+    a tumor board's other cases are not lost to it. `on_bug` may show the formatted traceback.
+    With `jobs` above 1 the cases are navigated in that many worker processes; the writer
+    stays here. `summary` may hold what an earlier, resumed run already counted.
     """
-    summary = BatchSummary()
+    summary = summary if summary is not None else BatchSummary()
     bytes_read = 0
-    for line in lines:
-        try:
-            outcome = navigate_one(line, settings)
-        except Exception as error:  # a bug: reported in this case's place, never fatal to the rest
-            if on_bug is not None:
-                on_bug(line.number, error)
-            outcome = CaseFailure(line.number, None, ExitStatus.INTERNAL_ERROR, BUG_MESSAGE)
-        writer.write(outcome, line.number)
+    for number, size, outcome, trace in _navigated(lines, settings, jobs, writer, navigate_one):
+        if trace is not None and on_bug is not None:
+            on_bug(number, trace)
+        if isinstance(outcome, EncodedResult):
+            writer.write_encoded(outcome.text)  # type: ignore[attr-defined]  # a writer with an encoder
+        else:
+            writer.write(outcome, number)
         summary.add(outcome)
-        bytes_read += line.size
+        bytes_read += size
         if on_progress is not None:
             on_progress(summary.cases, bytes_read)
     writer.close()
     return summary
+
+
+@frozen
+class EncodedResult:
+    """A result as a worker process encoded it for the writer, and what the summary counts of it.
+
+    The text crosses the process boundary far quicker than the Result would.
+    """
+
+    text: str
+    concordance: str | None = None  # the concordance category, when the case gives `chosen`
+
+
+# Input line number, its size, its outcome (or its encoded result) and a bug's formatted traceback.
+NavigatedLine = tuple[int, int, Outcome | EncodedResult, str | None]
+
+
+def navigate_line_reporting_bugs(
+    line: InputLine, settings: Settings, navigate_one: Callable[[InputLine, Settings], Outcome] = navigate_line
+) -> tuple[Outcome, str | None]:
+    """`navigate_one`, with a bug turned into this line's failure and its formatted traceback.
+
+    Plain values only, so that it can run in a worker process (`her2nav.parallel`).
+    """
+    try:
+        return navigate_one(line, settings), None
+    except Exception:  # a bug: reported in this case's place, never fatal to the rest
+        return (CaseFailure(line.number, None, ExitStatus.INTERNAL_ERROR, BUG_MESSAGE),
+                traceback.format_exc())
+
+
+def _navigated(lines: Iterable[InputLine], settings: Settings, jobs: int, writer: OutcomeWriter,
+               navigate_one: Callable[[InputLine, Settings], Outcome]) -> Iterator[NavigatedLine]:
+    if jobs != 1:
+        from her2nav.parallel import navigate_in_parallel
+
+        yield from navigate_in_parallel(lines, settings, jobs, getattr(writer, "encoder", None))
+        return
+    for line in lines:
+        outcome, trace = navigate_line_reporting_bugs(line, settings, navigate_one)
+        yield line.number, line.size, outcome, trace
 
 
 # ------------------------------------------------------------------ writers
@@ -180,13 +228,24 @@ def one_line(text: str) -> str:
 
 @frozen
 class JsonLinesWriter:
-    """Writes each outcome as one JSON line and flushes, so a reader sees it at once."""
+    """Writes each outcome as one JSON line and flushes, so a reader sees it at once.
+
+    `encoder` is a plain function, so worker processes (`batch --jobs`) can encode there.
+    """
 
     stream: TextIO
     references: ReferenceMode = ReferenceMode.FULL
 
+    @property
+    def encoder(self) -> Callable[[Result], str]:
+        """How a worker process encodes a result for this writer: a plain function, so it can be sent there."""
+        return functools.partial(json_line, references=self.references)
+
     def write(self, outcome: Outcome, input_line: int) -> None:
-        self.stream.write(json_line(outcome, self.references) + "\n")
+        self.write_encoded(json_line(outcome, self.references))
+
+    def write_encoded(self, line: str) -> None:
+        self.stream.write(line + "\n")
         self.stream.flush()
 
     def close(self) -> None:

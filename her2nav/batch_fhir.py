@@ -22,7 +22,7 @@ from her2nav.result import CaseFailure
 
 
 def run_fhir_batch(path: str, stdin: BinaryIO, settings: Settings, writer: OutcomeWriter,
-                   on_bug: Callable[[int, Exception], None] | None = None,
+                   on_bug: Callable[[int, str], None] | None = None,
                    options: FhirOptions = DEFAULT_OPTIONS) -> BatchSummary:
     patients = group_patients(read_fhir_batch(path, stdin))
 

@@ -395,6 +395,14 @@ def batch(
         "one result per patient, in order of first appearance.")] = None,
     id_from_patient: IdFromPatient = False,
     as_of: AsOf = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes navigating the cases (0: one per core); the output "
+        "stays in input order.")] = 1,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the lines to FILE (replaced), each flushed as it is written.")]
+    = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue --output FILE after its last complete line (json only).")] = False,
 ) -> None:
     """Navigate many cases, one per line; every line gives one output, in order.
 
@@ -404,7 +412,7 @@ def batch(
     terminal and standard output is not.
     """
     from her2nav.batch import read_lines, run_batch
-    from her2nav.batch_output import CountingWriter, batch_writer
+    from her2nav.batch_output import CountingWriter, batch_writer, open_output
     from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
     from her2nav.render.json_out import ReferenceMode
@@ -412,21 +420,31 @@ def batch(
 
     invocation = _invocation(ctx)
     streams = invocation.streams
-    watched = _wants_progress(streams)
-    writer = CountingWriter(batch_writer(streams.stdout, output_format.value, explain,
-                                         ReferenceMode(references.value), excel,
-                                         _handout_date(handout_date) if output_format.handout else None))
+    if resume and (output_format is not BatchFormat.json or fhir is not None):
+        raise InvalidCase("--resume", "continues JSON Lines only, read from CASES; give --format json and CASES")
+    settings = Settings(early_relapse_months, _as_of(as_of))
+    prepared = _handout_date(handout_date) if output_format.handout else None
+
+    def writer_to(out: TextIO) -> CountingWriter:
+        return CountingWriter(batch_writer(out, output_format.value, explain, ReferenceMode(references.value),
+                                           excel, prepared))
+
     if fhir is not None:
-        _fhir_batch(fhir, cases, invocation, writer, Settings(early_relapse_months, _as_of(as_of)), id_from_patient)
+        with open_output(output, resume, streams.stdout) as (out, _):
+            _fhir_batch(fhir, cases, invocation, writer_to(out), settings, id_from_patient)
     if cases is None:
         raise InvalidCase("CASES", "required: a JSON Lines file, or - for standard input (or --fhir PATH)")
-    with open_cases(cases, streams.stdin) as (stream, size):
+    watched = _wants_progress(streams)
+    with open_cases(cases, streams.stdin) as (stream, size), \
+            open_output(output, resume, streams.stdout) as (out, resumed):
+        writer = writer_to(out)
         progress = ProgressBar(streams.stderr, size) if watched else None
         try:
             with _writing():
-                summary = run_batch(read_lines(stream), Settings(early_relapse_months, _as_of(as_of)),
-                                    writer, progress.update if progress else None,
-                                    lambda line, error: _report_bug(invocation, line, error))
+                summary = run_batch(resumed.remaining(read_lines(stream)), settings, writer,
+                                    progress.update if progress else None,
+                                    lambda line, trace: _report_bug(invocation, line, trace),
+                                    jobs=jobs, summary=resumed.summary())
         except KeyboardInterrupt:
             if progress is not None:
                 progress.finish()
@@ -509,13 +527,10 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def _report_bug(invocation: Invocation, input_line: int, error: Exception) -> None:
+def _report_bug(invocation: Invocation, input_line: int, trace: str) -> None:
     stderr = invocation.streams.stderr
     if invocation.debug:
-        import traceback
-
-        stderr.write(f"her2nav: input line {input_line}: internal error:\n")
-        traceback.print_exception(error, file=stderr)
+        stderr.write(f"her2nav: input line {input_line}: internal error:\n{trace}")
     else:
         stderr.write(f"her2nav: input line {input_line}: internal error (a bug); run again with --debug "
                      "for details\n")
