@@ -10,15 +10,15 @@ from attrs import field, frozen
 
 from her2nav.errors import InvalidCase
 from her2nav.fields import (
+    describe,
     read_bool,
     read_enum,
     read_enum_list,
+    read_fields,
     read_int,
     read_list,
     read_number,
-    read_object,
     read_str,
-    reject_unknown_keys,
 )
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
 
@@ -152,6 +152,12 @@ SYMPTOMS_BY_SITE: Mapping[SiteName, tuple[Symptom, ...]] = {
 
 OLIGOMETASTATIC_MAX_LESIONS = 5
 MAX_MONTHS = 1200  # a hundred years: anything larger is a typing error
+# Limits on list lengths (docs/case-format.md): far above any real case, low enough that a
+# mistaken or hostile input is refused at once rather than worked through.
+MAX_TREATMENTS = 100
+MAX_SITES = 100
+MAX_DRUGS_PER_COURSE = 20
+MAX_LESIONS = 10_000
 
 
 @frozen
@@ -176,8 +182,7 @@ class Treatment:
 
     @classmethod
     def from_mapping(cls, data: object, where: str) -> Treatment:
-        obj = read_object(data, where)
-        reject_unknown_keys(obj, ("drugs", "setting", "outcome", "months_to_recurrence"), where)
+        obj = read_fields(data, ("drugs", "setting", "outcome", "months_to_recurrence"), where)
         if "drugs" not in obj:
             raise InvalidCase(f"{where}.drugs", "required: one or more drug names")
         if "setting" not in obj:
@@ -202,8 +207,11 @@ class Treatment:
         return out
 
 
+_LONGEST_NAME_SEARCHED = 80  # no drug name or alias is near this long: a longer text gets no "did you mean"
+
+
 def _read_drugs(value: object, where: str) -> tuple[str, ...]:
-    names = read_list(value, where)
+    names = read_list(value, where, MAX_DRUGS_PER_COURSE)
     if not names:
         raise InvalidCase(where, "empty: give one or more drug names")
     generic: list[str] = []
@@ -211,9 +219,9 @@ def _read_drugs(value: object, where: str) -> tuple[str, ...]:
         name = read_str(item, f"{where}[{index}]")
         resolved = resolve_drug_name(name)
         if resolved is None:
-            suggestions = suggest_drug_names(name)
+            suggestions = suggest_drug_names(name) if len(name) <= _LONGEST_NAME_SEARCHED else []
             hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else None
-            raise InvalidCase(f"{where}[{index}]", f"unknown drug {name!r}",
+            raise InvalidCase(f"{where}[{index}]", f"unknown drug {describe(name)}",
                               "a generic name, brand name or regimen such as THP, T-DM1, T-DXd", hint)
         generic.extend(resolved)
     return tuple(dict.fromkeys(generic))
@@ -235,12 +243,12 @@ class Site:
 
     @classmethod
     def from_mapping(cls, data: object, where: str) -> Site:
-        obj = read_object(data, where)
-        reject_unknown_keys(obj, ("site", "lesions", "symptoms", "status", "leptomeningeal"), where)
+        obj = read_fields(data, ("site", "lesions", "symptoms", "status", "leptomeningeal"), where)
         if "site" not in obj:
             raise InvalidCase(f"{where}.site", "required", [s.value for s in SiteName])
         site = read_enum(obj["site"], SiteName, f"{where}.site")
-        lesions = read_int(obj["lesions"], f"{where}.lesions", 0, 10_000) if obj.get("lesions") is not None else None
+        # A site with no lesion is no site: 0 would make the case oligometastatic and offer resection of nothing.
+        lesions = read_int(obj["lesions"], f"{where}.lesions", 1, MAX_LESIONS) if "lesions" in obj else None
         symptoms = read_enum_list(obj.get("symptoms", []), Symptom, f"{where}.symptoms",
                                   SYMPTOMS_BY_SITE.get(site, ()))
         brain_only = [key for key in ("status", "leptomeningeal") if obj.get(key) is not None]
@@ -268,8 +276,7 @@ class PrimaryTumor:
 
     @classmethod
     def from_mapping(cls, data: object, where: str) -> PrimaryTumor:
-        obj = read_object(data, where)
-        reject_unknown_keys(obj, ("intact", "symptoms"), where)
+        obj = read_fields(data, ("intact", "symptoms"), where)
         intact = read_bool(obj.get("intact", False), f"{where}.intact")
         symptoms = read_enum_list(obj.get("symptoms", []), PrimarySymptom, f"{where}.symptoms")
         if symptoms and not intact:
@@ -323,11 +330,10 @@ class Case:
     @classmethod
     def from_mapping(cls, data: object) -> Case:
         """Read a case from parsed JSON, validating every field against the contract."""
-        obj = read_object(data, "case")
-        reject_unknown_keys(obj, CASE_FIELDS, "")
+        obj = read_fields(data, CASE_FIELDS, "")
         schema = obj.get("schema_version", SCHEMA_VERSION)
         if schema != SCHEMA_VERSION:
-            raise InvalidCase("schema_version", f"{schema!r} is not supported", [SCHEMA_VERSION])
+            raise InvalidCase("schema_version", f"{describe(schema)} is not supported", f'"{SCHEMA_VERSION}"')
         ihc = _optional(obj, "her2_ihc", lambda v: read_enum(v, Ihc, "her2_ihc"))
         ish = _optional(obj, "her2_ish", lambda v: read_enum(v, Ish, "her2_ish"))
         given_her2 = _optional(obj, "her2", lambda v: read_enum(v, Her2, "her2"))
@@ -344,7 +350,7 @@ class Case:
             her2_ish=ish,
             er=er,
             pr=pr,
-            sites=_read_items(obj.get("sites", []), "sites", Site.from_mapping),
+            sites=_read_items(obj.get("sites", []), "sites", Site.from_mapping, MAX_SITES),
             id=_optional(obj, "id", lambda v: read_str(v, "id")),
             metastasis_biopsied=_optional(obj, "metastasis_biopsied", lambda v: read_bool(v, "metastasis_biopsied")),
             menopausal_status=read_enum(obj.get("menopausal_status", "unknown"), Menopause, "menopausal_status"),
@@ -355,7 +361,7 @@ class Case:
                 obj, "creatinine_clearance", lambda v: read_number(v, "creatinine_clearance", 0, 250, " mL/min")),
             conditions=read_enum_list(obj.get("conditions", []), Condition, "conditions"),
             visceral_crisis=read_bool(obj.get("visceral_crisis", False), "visceral_crisis"),
-            treatments=_read_items(obj.get("treatments", []), "treatments", Treatment.from_mapping),
+            treatments=_read_items(obj.get("treatments", []), "treatments", Treatment.from_mapping, MAX_TREATMENTS),
             primary_tumor=PrimaryTumor.from_mapping(obj["primary_tumor"], "primary_tumor")
             if obj.get("primary_tumor") is not None else PrimaryTumor(),
         )
@@ -435,8 +441,9 @@ def _optional(obj: Mapping[str, Any], key: str, reader: Any) -> Any:
     return None if value is None else reader(value)
 
 
-def _read_items(value: object, where: str, reader: Any) -> tuple[Any, ...]:
-    return tuple(reader(item, f"{where}[{index}]") for index, item in enumerate(read_list(value, where)))
+def _read_items(value: object, where: str, reader: Any, max_items: int) -> tuple[Any, ...]:
+    items = read_list(value, where, max_items)
+    return tuple(reader(item, f"{where}[{index}]") for index, item in enumerate(items))
 
 
 def _plain_number(value: float | None) -> float | int | None:

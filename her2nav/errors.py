@@ -49,3 +49,13 @@ class OutOfScope(Her2navError):
     """A valid case the navigator does not cover; says why and what to do."""
 
     exit_status = ExitStatus.OUT_OF_SCOPE
+
+
+class OutputFailed(Her2navError):
+    """Standard output could not be written (a full disk, a closed stream): exit 1, not a bug."""
+
+    exit_status = ExitStatus.INTERNAL_ERROR
+
+    def __init__(self, error: OSError | ValueError) -> None:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else "the stream is closed"
+        super().__init__(f"cannot write output: {reason}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -15,7 +16,7 @@ from attrs import frozen
 
 from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
 from her2nav.errors import InvalidCase
-from her2nav.fields import NonFinite
+from her2nav.fields import NonFinite, excerpt, parse_json_float, parse_json_int, refuse_lone_surrogates
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a case is a few kilobytes; anything this large is a mistake
 
@@ -71,13 +72,22 @@ def parse_json_text(text: str | bytes, source: str) -> object:
     if not text.strip():
         raise InvalidCase(source, "empty input: expected a JSON object")
     try:
-        return json.loads(text, parse_constant=NonFinite, object_pairs_hook=_object_without_repeats)
+        value = json.loads(text, parse_constant=NonFinite, parse_int=parse_json_int, parse_float=parse_json_float,
+                           object_pairs_hook=_object_without_repeats)
     except json.JSONDecodeError as error:
         raise InvalidCase(source, f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
     except RecursionError:
         raise InvalidCase(source, "JSON nested too deeply") from None
     except _RepeatedKey:
         raise InvalidCase(_where_repeated(text, source), "given twice in the same object; give it once") from None
+    if _MAY_HOLD_SURROGATE.search(text):
+        refuse_lone_surrogates(value)
+    return value
+
+
+# A lone surrogate comes from a \uD800-\uDFFF escape (or text handed over already decoded): only
+# text that may hold one is searched further.
+_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 
 
 def _where_repeated(text: str, source: str) -> str:
@@ -86,7 +96,8 @@ def _where_repeated(text: str, source: str) -> str:
     Only ever on that error path; the source is named instead if the text is too deeply nested.
     """
     try:
-        marked = json.loads(text, parse_constant=NonFinite, object_pairs_hook=_mark_repeats)
+        marked = json.loads(text, parse_constant=NonFinite, parse_int=parse_json_int,
+                            parse_float=parse_json_float, object_pairs_hook=_mark_repeats)
         return _repeated_key_path(marked) or source
     except RecursionError:
         return source
@@ -170,6 +181,7 @@ def merge_flags(base: object, flags: CaseFlags) -> object:
         merged["conditions"] = list(flags.conditions)
     if flags.primary is not None:
         merged["primary_tumor"] = parse_primary_flag(flags.primary)
+    refuse_lone_surrogates(merged)  # an argument in bytes that are not UTF-8 arrives with surrogates
     return merged
 
 
@@ -182,7 +194,7 @@ def parse_treatment_flag(text: str) -> dict[str, Any]:
     """'THP:metastatic:progression' or 'trastuzumab+pertuzumab:adjuvant:recurred=8'."""
     parts = [part.strip() for part in text.split(":")]
     if len(parts) < 2 or not parts[0]:
-        raise InvalidCase("--treatment", f"{text!r} does not follow {TREATMENT_SYNTAX}")
+        raise InvalidCase("--treatment", f"{excerpt(text)!r} does not follow {TREATMENT_SYNTAX}")
     course: dict[str, Any] = {"drugs": [d.strip() for d in parts[0].split("+") if d.strip()],
                               "setting": parts[1]}
     for part in parts[2:]:
@@ -192,10 +204,15 @@ def parse_treatment_flag(text: str) -> dict[str, Any]:
             course["outcome"] = part
         else:
             allowed = [o.value for o in Outcome] + ["recurred=MONTHS"]
-            raise InvalidCase("--treatment", f"{part!r} in {text!r} is not an outcome or recurred=MONTHS", allowed)
+            raise InvalidCase("--treatment", f"{excerpt(part)!r} in {excerpt(text)!r} is not an outcome or "
+                              "recurred=MONTHS", allowed)
     if course["setting"] not in {s.value for s in Setting}:
-        raise InvalidCase("--treatment", f"{parts[1]!r} is not a setting", [s.value for s in Setting])
+        raise InvalidCase("--treatment", f"{excerpt(parts[1])!r} is not a setting", [s.value for s in Setting])
     return course
+
+
+_LESION_DIGITS = 6
+_TOO_MANY = 10**_LESION_DIGITS  # stands for a longer count: out of range, reported by the site reader
 
 
 def parse_site_flag(text: str) -> dict[str, Any]:
@@ -205,8 +222,11 @@ def parse_site_flag(text: str) -> dict[str, Any]:
     statuses = {s.value for s in BrainStatus}
     symptoms = {s.value for s in Symptom}
     for part in parts[1:]:
-        if part.isdigit():
-            site["lesions"] = int(part)
+        if part.isascii() and part.isdigit():  # not "²" or "٣", which isdigit() also accepts
+            site["lesions"] = int(part) if len(part) <= _LESION_DIGITS else _TOO_MANY
+        elif part.isdigit():
+            raise InvalidCase("--site", f"{excerpt(part)!r} in {excerpt(text)!r} is not a lesion count",
+                              "digits 0-9")
         elif part in statuses:
             site["status"] = part
         elif part == "leptomeningeal":
@@ -214,7 +234,7 @@ def parse_site_flag(text: str) -> dict[str, Any]:
         elif part and all(item.strip() in symptoms for item in part.split(",")):
             site["symptoms"] = [item.strip() for item in part.split(",")]
         else:
-            raise InvalidCase("--site", f"{part!r} in {text!r} is not a lesion count, brain status, "
+            raise InvalidCase("--site", f"{excerpt(part)!r} in {excerpt(text)!r} is not a lesion count, brain status, "
                               "symptom list or 'leptomeningeal'",
                               f"{SITE_SYNTAX}; sites: {', '.join(s.value for s in SiteName)}")
     return site
@@ -225,7 +245,7 @@ def parse_primary_flag(text: str) -> dict[str, Any]:
     if parts[0] == "removed" and len(parts) == 1:
         return {"intact": False}
     if parts[0] != "intact" or len(parts) > 2:
-        raise InvalidCase("--primary", f"{text!r} does not follow {PRIMARY_SYNTAX}")
+        raise InvalidCase("--primary", f"{excerpt(text)!r} does not follow {PRIMARY_SYNTAX}")
     primary: dict[str, Any] = {"intact": True}
     if len(parts) == 2:
         primary["symptoms"] = [item.strip() for item in parts[1].split(",") if item.strip()]
@@ -236,4 +256,4 @@ def _flag_number(text: str, field: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise InvalidCase(field, f"{text!r} is not a number") from None
+        raise InvalidCase(field, f"{excerpt(text)!r} is not a number") from None

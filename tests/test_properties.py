@@ -67,7 +67,7 @@ def site(draw: st.DrawFn) -> dict[str, Any]:
     name = draw(st.sampled_from(list(SiteName)))
     out: dict[str, Any] = {"site": name.value}
     if draw(st.booleans()):
-        out["lesions"] = draw(st.integers(0, 20))
+        out["lesions"] = draw(st.integers(1, 20))
     allowed = [s.value for s in SYMPTOMS_BY_SITE.get(name, ())]
     if len(allowed) > 0 and draw(st.booleans()):
         out["symptoms"] = draw(st.lists(st.sampled_from(allowed), unique=True, max_size=len(allowed)))
