@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any
 
 from attrs import field, frozen
@@ -322,10 +324,26 @@ class Case:
     def has(self, condition: Condition) -> bool:
         return condition in self.conditions
 
-    @property
+    # The properties over all sites are computed once per case: the rules ask them once per site,
+    # which would otherwise make a case's time grow with the square of its number of sites.
+    @cached_property
+    def site_kinds(self) -> frozenset[SiteName]:
+        return frozenset(site.site for site in self.sites)
+
+    @cached_property
+    def lesion_counts(self) -> Mapping[SiteName, int] | None:
+        """Lesions per kind of site, added up; None when any site's count is unknown."""
+        counts: Counter[SiteName] = Counter()
+        for site in self.sites:
+            if site.lesions is None:
+                return None
+            counts[site.site] += site.lesions
+        return counts
+
+    @cached_property
     def oligometastatic(self) -> bool:
-        counts = [site.lesions for site in self.sites]
-        return all(n is not None for n in counts) and sum(n or 0 for n in counts) <= OLIGOMETASTATIC_MAX_LESIONS
+        counts = self.lesion_counts
+        return counts is not None and sum(counts.values()) <= OLIGOMETASTATIC_MAX_LESIONS
 
     @classmethod
     def from_mapping(cls, data: object) -> Case:
