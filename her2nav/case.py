@@ -316,6 +316,11 @@ class Case:
     visceral_crisis: bool = False
     treatments: tuple[Treatment, ...] = ()
     primary_tumor: PrimaryTumor = PrimaryTumor()
+    her2_given: bool = False  # `her2` was given, not only derived from the tests
+
+    @property
+    def her2_discordant(self) -> bool:
+        return her2_tests_discordant(self.her2_ihc, self.her2_ish)
 
     @property
     def hormone_receptor_positive(self) -> bool:
@@ -364,6 +369,7 @@ class Case:
         return cls(
             presentation=read_enum(obj["presentation"], Presentation, "presentation"),
             her2=derive_her2(given_her2, ihc, ish),
+            her2_given=given_her2 is not None,
             her2_ihc=ihc,
             her2_ish=ish,
             er=er,
@@ -413,14 +419,21 @@ class Case:
         return out
 
 
+def her2_tests_discordant(ihc: Ihc | None, ish: Ish | None) -> bool:
+    """IHC and ISH disagree outright: IHC 3+ not amplified, or IHC 0/1+ amplified (clinical-rules.md 10.9)."""
+    return (ihc is Ihc.THREE and ish is Ish.NOT_AMPLIFIED) or (ihc in (Ihc.ZERO, Ihc.ONE) and ish is Ish.AMPLIFIED)
+
+
 def derive_her2(given: Her2 | None, ihc: Ihc | None, ish: Ish | None) -> Her2:
-    """HER2 status by the ASCO/CAP rules of the contract; a contradiction is invalid."""
-    if ihc in (Ihc.ZERO, Ihc.ONE) and ish is Ish.AMPLIFIED:
-        if given is None:
-            raise InvalidCase("her2", f"IHC {ihc.value} with ISH amplified is discordant and needs a "
-                              "pathology review; give her2 as the pathologist reports it after review",
-                              [h.value for h in Her2])
-        return given
+    """HER2 status by the ASCO/CAP rules of the contract; a contradiction is invalid.
+
+    Discordant tests are read the same way in both directions (10.9): a `her2` given beside them
+    is the pathologist's reading after review and stands; without it the case is read as
+    positive (IHC 3+ is positive under ASCO/CAP 2018; ISH amplified is read as positive, as
+    without IHC), and the result asks for pathology review of the two tests.
+    """
+    if her2_tests_discordant(ihc, ish):
+        return given if given is not None else Her2.POSITIVE
     derived = _her2_from_tests(ihc, ish)
     if given is None:
         if derived is None:

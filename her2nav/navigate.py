@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from her2nav.case import Case, Condition
+from her2nav.coherence import refuse_impossible_history
 from her2nav.decide.actions import general_actions, missing_facts
 from her2nav.decide.line import DEFAULT_EARLY_RELAPSE_MONTHS, read_history
 from her2nav.decide.scope import check_scope
@@ -21,8 +22,10 @@ class Settings:
 def navigate(case: Case, settings: Settings = Settings()) -> Result:
     """Decide the line, the systemic and site-specific options and the actions for one case.
 
-    Raises OutOfScope for a case this navigator does not cover.
+    Raises InvalidCase for a history that cannot be true, OutOfScope for a case this navigator
+    does not cover.
     """
+    refuse_impossible_history(case)
     check_scope(case)
     history = read_history(case, settings.early_relapse_months)
     systemic = systemic_options(case, history)
