@@ -94,6 +94,8 @@ def _where_repeated(text: str, source: str) -> str:
     """The field path of the key given twice, found by parsing again with marks instead of refusal.
 
     Only ever on that error path; the source is named instead if the text is too deeply nested.
+    The first reading stopped at the repeated key: text after it may still make the whole
+    input bad JSON, which is then the error to report.
     """
     try:
         marked = json.loads(text, parse_constant=NonFinite, parse_int=parse_json_int,
@@ -101,6 +103,8 @@ def _where_repeated(text: str, source: str) -> str:
         return _repeated_key_path(marked) or source
     except RecursionError:
         return source
+    except json.JSONDecodeError as error:
+        raise InvalidCase(source, f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
 
 
 def read_case_source(path: str, stdin: BinaryIO | None = None) -> object:

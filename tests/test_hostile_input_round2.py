@@ -335,3 +335,12 @@ def test_json_output_escapes_c1_controls_and_direction_overrides(command: str) -
     assert "\\u009b" in run.stdout and "\\u202e" in run.stdout
     parsed = run.json() if command == "recommend" else run.json_lines()[0]
     assert parsed["id"] == case_id
+
+
+# ---------------------------------------------------------------- found by the atheris run of this round
+
+def test_a_key_given_twice_in_text_that_is_not_json_after_all_is_bad_json() -> None:
+    # The repeated key stopped the first reading before the trailing text was seen; the second
+    # reading, which looks for where the key is, then failed on the trailing text as a bug.
+    text = with_field()[:-1] + ', "lvef": 30} trailing'
+    assert_clean_error(recommend_json(text), 2, "not valid JSON", "Extra data")
