@@ -443,7 +443,7 @@ def derive_her2(given: Her2 | None, ihc: Ihc | None, ish: Ish | None) -> Her2:
     if derived is None or derived is given or (given is Her2.ULTRALOW and derived is Her2.NEGATIVE):
         return given
     tests = ", ".join(f"{name} {value.value}" for name, value in (("IHC", ihc), ("ISH", ish)) if value)
-    raise InvalidCase("her2", f"{given.value!r} contradicts {tests}, which means {derived.value!r}")
+    raise InvalidCase("her2", f"{describe(given.value)} contradicts {tests}, which means {describe(derived.value)}")
 
 
 def _her2_from_tests(ihc: Ihc | None, ish: Ish | None) -> Her2 | None:
