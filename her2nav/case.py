@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections import Counter
 from collections.abc import Callable, Mapping
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from attrs import field, frozen
@@ -14,6 +15,8 @@ from her2nav.dates import PartialDate, parse_date
 from her2nav.errors import InvalidCase
 from her2nav.fields import (
     Problems,
+    describe,
+    given_fields,
     read_bool,
     read_each,
     read_enum,
@@ -21,9 +24,7 @@ from her2nav.fields import (
     read_int,
     read_list,
     read_number,
-    read_object,
     read_str,
-    reject_unknown_keys,
 )
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
 from her2nav.toxicity import Toxicity
@@ -161,6 +162,12 @@ OLIGOMETASTATIC_MAX_LESIONS = 5
 MAX_MONTHS = 1200  # a hundred years: anything larger is a typing error
 MAX_AGE = 120
 TREATMENT_FIELDS = ("drugs", "setting", "outcome", "months_to_recurrence", "start", "end", "toxicity")
+# Limits on list lengths (docs/case-format.md): far above any real case, low enough that a
+# mistaken or hostile input is refused at once rather than worked through.
+MAX_TREATMENTS = 100
+MAX_SITES = 100
+MAX_DRUGS_PER_COURSE = 20
+MAX_LESIONS = 10_000
 
 
 @frozen
@@ -190,9 +197,8 @@ class Treatment:
 
     @classmethod
     def from_mapping(cls, data: object, where: str) -> Treatment:
-        obj = read_object(data, where)
         problems = Problems()
-        problems.read(lambda: reject_unknown_keys(obj, TREATMENT_FIELDS, where))
+        obj = given_fields(data, TREATMENT_FIELDS, where, problems)
         if "drugs" not in obj:
             problems.add(InvalidCase(f"{where}.drugs", "required: one or more drug names"))
         if "setting" not in obj:
@@ -247,8 +253,11 @@ def _check_course_dates(start: PartialDate | None, end: PartialDate | None, outc
                                  "with which it ended, or leave the end out", [o.value for o in Outcome]))
 
 
+_LONGEST_NAME_SEARCHED = 80  # no drug name or alias is near this long: a longer text gets no "did you mean"
+
+
 def _read_drugs(value: object, where: str) -> tuple[str, ...]:
-    names = read_list(value, where)
+    names = read_list(value, where, MAX_DRUGS_PER_COURSE)
     if not names:
         raise InvalidCase(where, "empty: give one or more drug names")
     return tuple(dict.fromkeys(drug for drugs in read_each(names, _read_drug, where) for drug in drugs))
@@ -258,9 +267,9 @@ def _read_drug(item: object, where: str) -> tuple[str, ...]:
     name = read_str(item, where)
     resolved = resolve_drug_name(name)
     if resolved is None:
-        suggestions = suggest_drug_names(name)
+        suggestions = suggest_drug_names(name) if len(name) <= _LONGEST_NAME_SEARCHED else []
         hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else None
-        raise InvalidCase(where, f"unknown drug {name!r}",
+        raise InvalidCase(where, f"unknown drug {describe(name)}",
                           "a generic name, brand name or regimen such as THP, T-DM1, T-DXd", hint)
     return tuple(resolved)
 
@@ -282,14 +291,15 @@ class Site:
 
     @classmethod
     def from_mapping(cls, data: object, where: str) -> Site:
-        obj = read_object(data, where)
         problems = Problems()
-        problems.read(lambda: reject_unknown_keys(obj, ("site", "lesions", "symptoms", "status", "leptomeningeal"),
-                                                  where))
+        obj = given_fields(data, ("site", "lesions", "symptoms", "status", "leptomeningeal"), where, problems)
         if "site" not in obj:
             problems.add(InvalidCase(f"{where}.site", "required", [s.value for s in SiteName]))
         site = problems.read(lambda: read_enum(obj["site"], SiteName, f"{where}.site")) if "site" in obj else None
-        lesions = problems.read(lambda: read_int(obj["lesions"], f"{where}.lesions", 0, 10_000)) \
+        # A site with no lesion is no site: 0 would make the case oligometastatic and offer resection of nothing.
+        # Leptomeningeal disease is the exception: it may come without any parenchymal brain lesion.
+        fewest = 0 if site is SiteName.BRAIN and obj.get("leptomeningeal") is True else 1
+        lesions = problems.read(lambda: read_int(obj["lesions"], f"{where}.lesions", fewest, MAX_LESIONS)) \
             if obj.get("lesions") is not None else None
         symptoms = problems.read(lambda: read_enum_list(obj.get("symptoms", []), Symptom, f"{where}.symptoms",
                                                         SYMPTOMS_BY_SITE.get(site, ()) if site else None))
@@ -325,9 +335,8 @@ class PrimaryTumor:
 
     @classmethod
     def from_mapping(cls, data: object, where: str) -> PrimaryTumor:
-        obj = read_object(data, where)
         problems = Problems()
-        problems.read(lambda: reject_unknown_keys(obj, ("intact", "symptoms"), where))
+        obj = given_fields(data, ("intact", "symptoms"), where, problems)
         intact = problems.read(lambda: read_bool(obj["intact"], f"{where}.intact")) \
             if obj.get("intact") is not None else None
         symptoms = problems.read(lambda: read_enum_list(obj.get("symptoms", []), PrimarySymptom,
@@ -377,6 +386,11 @@ class Case:
     birth_year: int | None = None
     as_of: datetime.date | None = None  # the day the history is told on: dates after it are refused
     assumed: frozenset[str] = frozenset()  # top-level keys not given, read by their default
+    her2_given: bool = False  # `her2` was given, not only derived from the tests
+
+    @property
+    def her2_discordant(self) -> bool:
+        return her2_tests_discordant(self.her2_ihc, self.her2_ish)
 
     @property
     def hormone_receptor_positive(self) -> bool:
@@ -385,13 +399,29 @@ class Case:
     def has(self, condition: Condition) -> bool:
         return condition in self.conditions
 
-    @property
+    # The properties over all sites are computed once per case: the rules ask them once per site,
+    # which would otherwise make a case's time grow with the square of its number of sites.
+    @cached_property
+    def site_kinds(self) -> frozenset[SiteName]:
+        return frozenset(site.site for site in self.sites)
+
+    @cached_property
+    def lesion_counts(self) -> Mapping[SiteName, int] | None:
+        """Lesions per kind of site, added up; None when any site's count is unknown."""
+        counts: Counter[SiteName] = Counter()
+        for site in self.sites:
+            if site.lesions is None:
+                return None
+            counts[site.site] += site.lesions
+        return counts
+
+    @cached_property
     def oligometastatic(self) -> bool:
         """Five lesions or fewer in all, every count known; leptomeningeal disease never is (section 10.5)."""
         if any(site.leptomeningeal for site in self.sites):
             return False
-        counts = [site.lesions for site in self.sites]
-        return all(n is not None for n in counts) and sum(n or 0 for n in counts) <= OLIGOMETASTATIC_MAX_LESIONS
+        counts = self.lesion_counts
+        return counts is not None and sum(counts.values()) <= OLIGOMETASTATIC_MAX_LESIONS
 
     @classmethod
     def from_mapping(cls, data: object, as_of: datetime.date | None = None) -> Case:
@@ -402,9 +432,8 @@ class Case:
         """
         from her2nav.history_dates import apply_dates, read_age
 
-        obj = read_object(data, "case")
         problems = Problems()
-        problems.read(lambda: reject_unknown_keys(obj, CASE_FIELDS, ""))
+        obj = given_fields(data, CASE_FIELDS, "", problems)
 
         def get(key: str, reader: Callable[[Any], Any], default: Any = None) -> Any:
             value = obj.get(key)
@@ -418,7 +447,8 @@ class Case:
 
         schema = obj.get("schema_version", SCHEMA_VERSION)
         if schema not in READABLE_SCHEMA_VERSIONS:
-            problems.add(InvalidCase("schema_version", f"{schema!r} is not supported", READABLE_SCHEMA_VERSIONS))
+            problems.add(InvalidCase("schema_version", f"{describe(schema)} is not supported",
+                                     ", ".join(f'"{version}"' for version in READABLE_SCHEMA_VERSIONS)))
         ihc = get("her2_ihc", lambda v: read_enum(v, Ihc, "her2_ihc"))
         ish = get("her2_ish", lambda v: read_enum(v, Ish, "her2_ish"))
         given_her2 = get("her2", lambda v: read_enum(v, Her2, "her2"))
@@ -435,7 +465,7 @@ class Case:
             "presentation": get("presentation", lambda v: read_enum(v, Presentation, "presentation")),
             "her2": her2, "her2_ihc": ihc, "her2_ish": ish, "pr": pr,
             "er": get("er", lambda v: read_enum(v, Er, "er"), Er.UNKNOWN),
-            "sites": get("sites", lambda v: _read_items(v, "sites", Site.from_mapping), ()),
+            "sites": get("sites", lambda v: _read_items(v, "sites", Site.from_mapping, MAX_SITES), ()),
             "id": get("id", lambda v: read_str(v, "id")),
             "metastasis_biopsied": get("metastasis_biopsied", lambda v: read_bool(v, "metastasis_biopsied")),
             "menopausal_status": get("menopausal_status", lambda v: read_enum(v, Menopause, "menopausal_status"),
@@ -447,7 +477,8 @@ class Case:
                                         lambda v: read_number(v, "creatinine_clearance", 0, 250, " mL/min")),
             "conditions": get("conditions", lambda v: read_enum_list(v, Condition, "conditions"), ()),
             "visceral_crisis": get("visceral_crisis", lambda v: read_bool(v, "visceral_crisis"), False),
-            "treatments": get("treatments", lambda v: _read_items(v, "treatments", Treatment.from_mapping), ()),
+            "treatments": get("treatments", lambda v: _read_items(v, "treatments", Treatment.from_mapping,
+                                                                  MAX_TREATMENTS), ()),
             "primary_tumor": get("primary_tumor", lambda v: PrimaryTumor.from_mapping(v, "primary_tumor"),
                                  PrimaryTumor()),
             "metastatic_diagnosis": get("metastatic_diagnosis", lambda v: parse_date(v, "metastatic_diagnosis")),
@@ -457,7 +488,7 @@ class Case:
         values["treatments"] = apply_dates(values["treatments"] or (), values["metastatic_diagnosis"], as_of, problems)
         problems.raise_any(list(obj))
         assumed = frozenset(key for key in CASE_DEFAULTS if obj.get(key) is None)
-        return cls(**values, as_of=as_of, assumed=assumed)
+        return cls(**values, her2_given=given_her2 is not None, as_of=as_of, assumed=assumed)
 
     def to_dict(self) -> dict[str, Any]:
         """The case as understood: generic drug names, defaults filled, HER2 derived."""
@@ -490,14 +521,21 @@ class Case:
         return out
 
 
+def her2_tests_discordant(ihc: Ihc | None, ish: Ish | None) -> bool:
+    """IHC and ISH disagree outright: IHC 3+ not amplified, or IHC 0/1+ amplified (clinical-rules.md 10.9)."""
+    return (ihc is Ihc.THREE and ish is Ish.NOT_AMPLIFIED) or (ihc in (Ihc.ZERO, Ihc.ONE) and ish is Ish.AMPLIFIED)
+
+
 def derive_her2(given: Her2 | None, ihc: Ihc | None, ish: Ish | None) -> Her2:
-    """HER2 status by the ASCO/CAP rules of the contract; a contradiction is invalid."""
-    if ihc in (Ihc.ZERO, Ihc.ONE) and ish is Ish.AMPLIFIED:
-        if given is None:
-            raise InvalidCase("her2", f"IHC {ihc.value} with ISH amplified is discordant and needs a "
-                              "pathology review; give her2 as the pathologist reports it after review",
-                              [h.value for h in Her2])
-        return given
+    """HER2 status by the ASCO/CAP rules of the contract; a contradiction is invalid.
+
+    Discordant tests are read the same way in both directions (10.9): a `her2` given beside them
+    is the pathologist's reading after review and stands; without it the case is read as
+    positive (IHC 3+ is positive under ASCO/CAP 2018; ISH amplified is read as positive, as
+    without IHC), and the result asks for pathology review of the two tests.
+    """
+    if her2_tests_discordant(ihc, ish):
+        return given if given is not None else Her2.POSITIVE
     derived = _her2_from_tests(ihc, ish)
     if given is None:
         if derived is None:
@@ -507,7 +545,7 @@ def derive_her2(given: Her2 | None, ihc: Ihc | None, ish: Ish | None) -> Her2:
     if derived is None or derived is given or (given is Her2.ULTRALOW and derived is Her2.NEGATIVE):
         return given
     tests = ", ".join(f"{name} {value.value}" for name, value in (("IHC", ihc), ("ISH", ish)) if value)
-    raise InvalidCase("her2", f"{given.value!r} contradicts {tests}, which means {derived.value!r}")
+    raise InvalidCase("her2", f"{describe(given.value)} contradicts {tests}, which means {describe(derived.value)}")
 
 
 def _her2_from_tests(ihc: Ihc | None, ish: Ish | None) -> Her2 | None:
@@ -531,9 +569,9 @@ def _require_sites(sites: tuple[Site, ...]) -> None:
         raise InvalidCase("sites", "at least one metastatic site is required", [s.value for s in SiteName])
 
 
-def _read_items(value: object, where: str, reader: Any) -> tuple[Any, ...]:
+def _read_items(value: object, where: str, reader: Any, max_items: int) -> tuple[Any, ...]:
     """Every item read, or every item's problems reported together."""
-    return tuple(read_each(read_list(value, where), reader, where))
+    return tuple(read_each(read_list(value, where, max_items), reader, where))
 
 
 def _plain_number(value: float | None) -> float | int | None:

@@ -7,7 +7,9 @@ without touching the real ones.
 
 import contextlib
 import enum
+import errno
 import io
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ from attrs import frozen
 
 from her2nav import __version__
 from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentation, Sex
-from her2nav.errors import ExitStatus, Her2navError, InvalidCase
+from her2nav.errors import ExitStatus, Her2navError, InvalidCase, OutputFailed
 from her2nav.inputs import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.render.plain import printable
@@ -90,7 +92,17 @@ class Streams:
 
     @classmethod
     def system(cls) -> "Streams":
-        return cls(sys.stdin.buffer, _able_to_write_any_text(sys.stdout), sys.stderr)
+        # A standard stream closed before start (`>&-`) is None in Python: writing to it then fails
+        # like any failed write, rather than as an AttributeError reported as a bug.
+        stdout = _able_to_write_any_text(sys.stdout) if sys.stdout is not None else _ClosedStream()
+        return cls(sys.stdin.buffer, stdout, sys.stderr if sys.stderr is not None else _ClosedStream())
+
+
+class _ClosedStream(io.StringIO):
+    """A standard stream that was closed when the program started."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "the stream is closed")
 
 
 def _able_to_write_any_text(stream: TextIO) -> TextIO:
@@ -156,8 +168,15 @@ class _OutputClosed(Exception):
     """The reader of standard output went away (e.g. `| head`): a normal end, not an error."""
 
 
+def _finite(value: float) -> float:
+    """Click's float range lets NaN through (every comparison with it is false): refused here."""
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number; allowed: 0 to 60")
+    return value
+
+
 EarlyRelapseMonths = Annotated[float, typer.Option(
-    "--early-relapse-months", min=0, max=60,
+    "--early-relapse-months", min=0, max=60, callback=_finite,
     help="Relapse within this many months of (neo)adjuvant HER2 therapy counts as a failed line "
     "(ASCO 2022: 12; the T-DXd label: 6; NCCN: 6, or 12 after a pertuzumab-containing programme).")]
 Width = Annotated[Optional[int], typer.Option("--width", min=40, max=1000, help="Table width in columns.")]
@@ -215,7 +234,10 @@ def _invocation(ctx: typer.Context) -> Invocation:
 
 def _show_version(ctx: typer.Context, value: bool) -> None:
     if value:
-        _invocation(ctx).streams.stdout.write(version_text() + "\n")
+        stdout = _invocation(ctx).streams.stdout
+        with _writing():
+            stdout.write(version_text() + "\n")
+            stdout.flush()
         raise typer.Exit()
 
 
@@ -230,11 +252,22 @@ def _root(
 
 @contextlib.contextmanager
 def _writing() -> Iterator[None]:
-    """Turn a closed standard output into _OutputClosed before Typer reports it as exit 1."""
+    """Turn a closed pipe into _OutputClosed (a normal end) and any other failed write into OutputFailed."""
     try:
         yield
     except BrokenPipeError:
         raise _OutputClosed from None
+    except OSError as error:
+        raise OutputFailed(error) from None
+    except ValueError as error:
+        if not _is_closed_file(error):
+            raise
+        raise OutputFailed(error) from None
+
+
+def _is_closed_file(error: ValueError) -> bool:
+    """The ValueError Python raises on writing to a closed file object (not a bug of ours)."""
+    return "closed file" in str(error)
 
 
 @app.command(epilog=RECOMMEND_EXAMPLES)
@@ -616,33 +649,48 @@ def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) ->
     try:
         # Outside standalone mode Typer returns the code of typer.Exit instead of raising it.
         code = app(args=args, prog_name="her2nav", standalone_mode=False, obj=invocation)
+    except OutputFailed as error:
+        _discard_further_output(streams)
+        _tell(streams, f"her2nav: {error.message}\n")
+        return int(error.exit_status)
     except Her2navError as error:  # several problems of one case: a line each
-        for line in error.message.split("\n"):
-            streams.stderr.write(f"her2nav: {printable(line, keep_line_breaks=False)}\n")
+        _tell(streams, "".join(f"her2nav: {printable(line, keep_line_breaks=False)}\n"
+                               for line in error.message.split("\n")))
         return int(error.exit_status)
     except Exit as done:
         return int(done.exit_code)
     except Abort:
-        streams.stderr.write("her2nav: aborted\n")
+        _tell(streams, "her2nav: aborted\n")
         return int(ExitStatus.INTERNAL_ERROR)
     except TyperException as error:  # a usage error: bad flag, bad flag value, missing argument
-        streams.stderr.write(f"her2nav: {printable(error.format_message(), keep_line_breaks=False)}\n")
         ctx = getattr(error, "ctx", None)
-        if ctx is not None:
-            streams.stderr.write(f"Try '{ctx.command_path} --help'.\n")
+        _tell(streams, f"her2nav: {printable(error.format_message(), keep_line_breaks=False)}\n"
+              + (f"Try '{ctx.command_path} --help'.\n" if ctx is not None else ""))
         return int(ExitStatus.INVALID_INPUT)
-    except _OutputClosed:
+    except (_OutputClosed, BrokenPipeError):
         _discard_further_output(streams)
         return int(ExitStatus.OK)
+    except OSError as error:  # reading is mapped to InvalidCase: this is a write outside _writing (--help)
+        _discard_further_output(streams)
+        _tell(streams, f"her2nav: {OutputFailed(error).message}\n")
+        return int(ExitStatus.INTERNAL_ERROR)
     except Exception:
         if invocation.debug:
             import traceback
 
-            traceback.print_exc(file=streams.stderr)
+            with contextlib.suppress(OSError, ValueError):
+                traceback.print_exc(file=streams.stderr)
         else:
-            streams.stderr.write("her2nav: internal error (a bug); run again with --debug for details\n")
+            _tell(streams, "her2nav: internal error (a bug); run again with --debug for details\n")
         return int(ExitStatus.INTERNAL_ERROR)
     return code if isinstance(code, int) else int(ExitStatus.OK)
+
+
+def _tell(streams: Streams, message: str) -> None:
+    """A message on standard error; if that fails too, the exit code alone must tell (never 0)."""
+    with contextlib.suppress(OSError, ValueError):
+        streams.stderr.write(message)
+        streams.stderr.flush()
 
 
 def _discard_further_output(streams: Streams) -> None:

@@ -69,3 +69,13 @@ class InvalidCases(InvalidCase):
 
 def _each(problem: InvalidCase) -> list[InvalidCase]:
     return problem.problems if isinstance(problem, InvalidCases) else [problem]
+
+
+class OutputFailed(Her2navError):
+    """Standard output could not be written (a full disk, a closed stream): exit 1, not a bug."""
+
+    exit_status = ExitStatus.INTERNAL_ERROR
+
+    def __init__(self, error: OSError | ValueError) -> None:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else "the stream is closed"
+        super().__init__(f"cannot write output: {reason}")

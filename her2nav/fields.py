@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import json
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -25,24 +27,95 @@ class NonFinite(str):
     """
 
 
+class HugeNumber(NonFinite):
+    """A number too long for any field (an integer of more digits, or a float beyond the float range).
+
+    Kept as its text, like NaN, so that reading it never overflows and the field reader names it.
+    """
+
+
+HUGE_NUMBER_DIGITS = 30  # far more than any clinical number; int() of 4,300+ digits raises, 309+ overflow float
+
+
+def parse_json_int(text: str) -> int | HugeNumber:
+    """The `parse_int` of the JSON reader: a number too long for any field stays text."""
+    return int(text) if len(text) <= HUGE_NUMBER_DIGITS else HugeNumber(text)
+
+
+def parse_json_float(text: str) -> float | HugeNumber:
+    """The `parse_float` of the JSON reader: 1e400 is not infinity but a number out of every range."""
+    value = float(text)
+    return value if math.isfinite(value) else HugeNumber(text)
+
+
+EXCERPT_CHARACTERS = 40
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogates(text: str) -> str:
+    """A lone surrogate cannot be written as UTF-8 at all: shown as its JSON escape."""
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _shortened(text: str) -> tuple[str, str]:
+    """The start of a long text and a note of its length; a short text whole, with no note."""
+    if len(text) <= EXCERPT_CHARACTERS + 20:
+        return text, ""
+    return text[:EXCERPT_CHARACTERS] + "...", f" ({len(text)} characters)"
+
+
+def excerpt(text: str) -> str:
+    """Text from the input as an error message quotes it: at most a short start, lone surrogates escaped.
+
+    Control characters are escaped where a message is shown (render/plain.py).
+    """
+    shown, note = _shortened(text)
+    return _escape_surrogates(shown) + note
+
+
+def refuse_lone_surrogates(value: object, path: str = "") -> None:
+    """Refuse text holding half of a UTF-16 surrogate pair ("\ud800" in JSON, or bytes that are not
+    UTF-8 in a command-line argument): it is not a character and cannot be written out as UTF-8."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found:
+            raise InvalidCase(path or "case", f"{describe(value)} holds a lone surrogate "
+                              f"(\\u{ord(found.group()):04x}), which is not a character; give the text as UTF-8")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            child = f"{path}.{excerpt(key)}" if path else excerpt(key)
+            if _SURROGATE.search(key):
+                raise InvalidCase(child, f"the field name holds a lone surrogate "
+                                  f"(\\u{ord(_SURROGATE.findall(key)[0]):04x}), which is not a character")
+            refuse_lone_surrogates(item, child)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            refuse_lone_surrogates(item, f"{path}[{index}]")
+
+
 def describe(value: object) -> str:
-    """A short, safe rendering of a bad value for an error message."""
-    if isinstance(value, NonFinite):
-        return str(value)
+    """A short, safe rendering of a bad value for an error message, in JSON's terms."""
+    if isinstance(value, NonFinite):  # NaN, Infinity, or a huge number as written
+        return excerpt(str(value))
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return "an object" if isinstance(value, dict) else "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    if isinstance(value, str):
+        shown, note = _shortened(value)
+        return _escape_surrogates(json.dumps(shown, ensure_ascii=False)) + note
+    return excerpt(repr(value))
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    choices = list(choices)
+    if len(value) > 2 * max((len(choice) for choice in choices), default=0):
+        return None  # far longer than every known name: nothing is close, and the search would be costly
     import difflib  # only when a value is wrong: reading a valid case does not need it
 
-    close = difflib.get_close_matches(value.casefold(), list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
 
 
@@ -85,9 +158,28 @@ def reject_unknown_keys(data: Mapping[str, Any], known: Sequence[str], where: st
     problems = Problems()
     for key in data:
         if key not in known:
-            field = f"{where}.{key}" if where else str(key)
+            shown = excerpt(str(key))
+            field = f"{where}.{shown}" if where else shown
             problems.add(InvalidCase(field, "unknown field", known, did_you_mean(str(key), known)))
     problems.raise_any()
+
+
+def read_fields(value: object, known: Sequence[str], where: str) -> dict[str, Any]:
+    """An object's fields, unknown names refused; a field given as null is a field not given.
+
+    One rule for null everywhere (docs/case-format.md): exporters write null for "not recorded",
+    and a required field given as null is reported as required.
+    """
+    obj = read_object(value, where or "case")
+    reject_unknown_keys(obj, known, where)
+    return {key: item for key, item in obj.items() if item is not None}
+
+
+def given_fields(value: object, known: Sequence[str], where: str, problems: Problems) -> dict[str, Any]:
+    """`read_fields`, with unknown names added to `problems` rather than raised, so the rest is read too."""
+    obj = read_object(value, where or "case")
+    problems.read(lambda: reject_unknown_keys(obj, known, where))
+    return {key: item for key, item in obj.items() if item is not None}
 
 
 def read_object(value: object, field: str) -> Mapping[str, Any]:
@@ -96,9 +188,11 @@ def read_object(value: object, field: str) -> Mapping[str, Any]:
     return value
 
 
-def read_list(value: object, field: str) -> list[Any]:
+def read_list(value: object, field: str, max_items: int | None = None) -> list[Any]:
     if not isinstance(value, list):
         raise InvalidCase(field, f"expected a list, got {describe(value)}")
+    if max_items is not None and len(value) > max_items:
+        raise InvalidCase(field, f"{len(value)} entries is more than a case holds", f"at most {max_items}")
     return value
 
 
@@ -139,10 +233,14 @@ def _members(kind: type[E]) -> list[E]:
 
 
 def read_number(value: object, field: str, low: float, high: float, unit: str = "") -> float:
+    if isinstance(value, HugeNumber):
+        raise InvalidCase(field, f"{describe(value)} is out of range", f"{low:g} to {high:g}{unit}")
     if isinstance(value, NonFinite):
         raise InvalidCase(field, f"{value} is not a finite number", f"{low:g} to {high:g}{unit}")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidCase(field, f"expected a number, got {describe(value)}")
+    if isinstance(value, int) and not low <= value <= high:  # before isfinite, which overflows on a huge int
+        raise InvalidCase(field, f"{describe(value)} is out of range", f"{low:g} to {high:g}{unit}")
     if not math.isfinite(value):
         raise InvalidCase(field, f"{value} is not a finite number", f"{low:g} to {high:g}{unit}")
     if not low <= value <= high:
@@ -151,10 +249,12 @@ def read_number(value: object, field: str, low: float, high: float, unit: str = 
 
 
 def read_int(value: object, field: str, low: int, high: int) -> int:
+    if isinstance(value, HugeNumber) and value.lstrip("-").isdigit():
+        raise InvalidCase(field, f"{describe(value)} is out of range", f"{low} to {high}")
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidCase(field, f"expected a whole number, got {describe(value)}")
     if not low <= value <= high:
-        raise InvalidCase(field, f"{value} is out of range", f"{low} to {high}")
+        raise InvalidCase(field, f"{describe(value)} is out of range", f"{low} to {high}")
     return value
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -16,7 +17,16 @@ from attrs import frozen
 
 from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
 from her2nav.errors import InvalidCase
-from her2nav.fields import NonFinite, Problems, did_you_mean, enum_key
+from her2nav.fields import (
+    NonFinite,
+    Problems,
+    did_you_mean,
+    enum_key,
+    excerpt,
+    parse_json_float,
+    parse_json_int,
+    refuse_lone_surrogates,
+)
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a case is a few kilobytes; anything this large is a mistake
 
@@ -72,25 +82,39 @@ def parse_json_text(text: str | bytes, source: str) -> object:
     if not text.strip():
         raise InvalidCase(source, "empty input: expected a JSON object")
     try:
-        return json.loads(text, parse_constant=NonFinite, object_pairs_hook=_object_without_repeats)
+        value = json.loads(text, parse_constant=NonFinite, parse_int=parse_json_int, parse_float=parse_json_float,
+                           object_pairs_hook=_object_without_repeats)
     except json.JSONDecodeError as error:
         raise InvalidCase(source, f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
     except RecursionError:
         raise InvalidCase(source, "JSON nested too deeply") from None
     except _RepeatedKey:
         raise InvalidCase(_where_repeated(text, source), "given twice in the same object; give it once") from None
+    if _MAY_HOLD_SURROGATE.search(text):
+        refuse_lone_surrogates(value)
+    return value
+
+
+# A lone surrogate comes from a \uD800-\uDFFF escape (or text handed over already decoded): only
+# text that may hold one is searched further.
+_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 
 
 def _where_repeated(text: str, source: str) -> str:
     """The field path of the key given twice, found by parsing again with marks instead of refusal.
 
     Only ever on that error path; the source is named instead if the text is too deeply nested.
+    The first reading stopped at the repeated key: text after it may still make the whole
+    input bad JSON, which is then the error to report.
     """
     try:
-        marked = json.loads(text, parse_constant=NonFinite, object_pairs_hook=_mark_repeats)
+        marked = json.loads(text, parse_constant=NonFinite, parse_int=parse_json_int,
+                            parse_float=parse_json_float, object_pairs_hook=_mark_repeats)
         return _repeated_key_path(marked) or source
     except RecursionError:
         return source
+    except json.JSONDecodeError as error:
+        raise InvalidCase(source, f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
 
 
 def read_case_source(path: str, stdin: BinaryIO | None = None) -> object:
@@ -173,6 +197,7 @@ def merge_flags(base: object, flags: CaseFlags) -> object:
     if flags.primary is not None:
         merged["primary_tumor"] = problems.read(partial(parse_primary_flag, flags.primary))
     problems.raise_any()
+    refuse_lone_surrogates(merged)  # an argument in bytes that are not UTF-8 arrives with surrogates
     return merged
 
 
@@ -186,10 +211,10 @@ def parse_treatment_flag(text: str) -> dict[str, Any]:
     """'THP:metastatic:progression:2023-02..2024-05' or 'trastuzumab+pertuzumab:adjuvant:recurred=8'."""
     parts = [part.strip() for part in text.split(":")]
     if len(parts) < 2 or not parts[0]:
-        raise InvalidCase("--treatment", f"{text!r} does not follow {TREATMENT_SYNTAX}")
+        raise InvalidCase("--treatment", f"{excerpt(text)!r} does not follow {TREATMENT_SYNTAX}")
     settings = [s.value for s in Setting]
     if enum_key(parts[1]) not in settings:
-        raise InvalidCase("--treatment", f"{parts[1]!r} is not a setting", settings,
+        raise InvalidCase("--treatment", f"{excerpt(parts[1])!r} is not a setting", settings,
                           did_you_mean(enum_key(parts[1]), settings))
     course: dict[str, Any] = {"drugs": [d.strip() for d in parts[0].split("+") if d.strip()],
                               "setting": enum_key(parts[1])}
@@ -203,10 +228,14 @@ def parse_treatment_flag(text: str) -> dict[str, Any]:
         elif enum_key(part) in outcomes:
             course["outcome"] = enum_key(part)
         else:
-            raise InvalidCase("--treatment", f"{part!r} in {text!r} is not an outcome, START..END or "
-                              "recurred=MONTHS", [*outcomes, "START..END", "recurred=MONTHS"],
+            raise InvalidCase("--treatment", f"{excerpt(part)!r} in {excerpt(text)!r} is not an outcome, "
+                              "START..END or recurred=MONTHS", [*outcomes, "START..END", "recurred=MONTHS"],
                               did_you_mean(enum_key(part), outcomes))
     return course
+
+
+_LESION_DIGITS = 6
+_TOO_MANY = 10**_LESION_DIGITS  # stands for a longer count: out of range, reported by the site reader
 
 
 def parse_site_flag(text: str) -> dict[str, Any]:
@@ -217,8 +246,11 @@ def parse_site_flag(text: str) -> dict[str, Any]:
     symptoms = [s.value for s in Symptom]
     for part in parts[1:]:
         items = [enum_key(item) for item in part.split(",")]
-        if part.isdigit():
-            site["lesions"] = int(part)
+        if part.isascii() and part.isdigit():  # not "²" or "٣", which isdigit() also accepts
+            site["lesions"] = int(part) if len(part) <= _LESION_DIGITS else _TOO_MANY
+        elif part.isdigit():
+            raise InvalidCase("--site", f"{excerpt(part)!r} in {excerpt(text)!r} is not a lesion count",
+                              "digits 0-9")
         elif enum_key(part) in statuses:
             site["status"] = enum_key(part)
         elif enum_key(part) == "leptomeningeal":
@@ -227,7 +259,8 @@ def parse_site_flag(text: str) -> dict[str, Any]:
             site["symptoms"] = items
         else:
             wrong = next((item for item in items if item not in symptoms), part)
-            raise InvalidCase("--site", f"{part!r} in {text!r} is not a lesion count, brain status, "
+            raise InvalidCase("--site", f"{excerpt(part)!r} in {excerpt(text)!r} is not a lesion count, "
+                              "brain status, "
                               "symptom list or 'leptomeningeal'",
                               f"{SITE_SYNTAX}; sites: {', '.join(s.value for s in SiteName)}",
                               did_you_mean(wrong, [*statuses, *symptoms, "leptomeningeal"]))
@@ -240,7 +273,7 @@ def parse_primary_flag(text: str) -> dict[str, Any]:
     if parts[0] == "removed" and len(parts) == 1:
         return {"intact": False}
     if parts[0] != "intact" or len(parts) > 2:
-        raise InvalidCase("--primary", f"{text!r} does not follow {PRIMARY_SYNTAX}")
+        raise InvalidCase("--primary", f"{excerpt(text)!r} does not follow {PRIMARY_SYNTAX}")
     primary: dict[str, Any] = {"intact": True}
     if len(parts) == 2:
         primary["symptoms"] = [item.strip() for item in parts[1].split(",") if item.strip()]
@@ -251,4 +284,4 @@ def _flag_number(text: str, field: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise InvalidCase(field, f"{text!r} is not a number") from None
+        raise InvalidCase(field, f"{excerpt(text)!r} is not a number") from None

@@ -7,6 +7,7 @@ import datetime
 from attrs import frozen
 
 from her2nav.case import Case, Condition
+from her2nav.coherence import refuse_impossible_history
 from her2nav.decide.actions import general_actions, missing_facts
 from her2nav.decide.concordance import concordance_of
 from her2nav.decide.defaults import assumed_defaults
@@ -27,8 +28,10 @@ class Settings:
 def navigate(case: Case, settings: Settings = Settings()) -> Result:
     """Decide the line, the systemic and site-specific options and the actions for one case.
 
-    Raises OutOfScope for a case this navigator does not cover.
+    Raises InvalidCase for a history that cannot be true, OutOfScope for a case this navigator
+    does not cover.
     """
+    refuse_impossible_history(case)
     check_scope(case)
     history = read_history(case, settings.early_relapse_months)
     systemic = systemic_options(case, history)

@@ -43,6 +43,8 @@ def case_mapping(**changes: Any) -> dict[str, Any]:
         "creatinine_clearance": 80,
         "sites": [{"site": "liver", "lesions": 3}],
     }
+    if changes.get("sex") == "male":
+        del base["menopausal_status"]  # a man has none: pre or post beside sex male is an invalid case (10.1)
     base.update(changes)
     return base
 

@@ -46,7 +46,7 @@ def test_error_lines_keep_their_place_and_input_line() -> None:
     assert [out["id"] for out in outputs] == ["valid", "invalid", "her2-low", None, "valid"]
     assert [out["error"]["code"] for out in outputs[1:4]] == [2, 3, 2]
     assert [out["error"]["input_line"] for out in outputs[1:4]] == [2, 3, 4]
-    assert "3 of 5 cases gave no result (input lines 2, 3, 4)" in run.stderr
+    assert "5 cases: 2 navigated, 3 errors on input lines 2, 3, 4" in run.stderr
 
 
 @pytest.mark.parametrize(("lines", "code"), [

@@ -21,6 +21,7 @@ from her2nav.render.json_out import ReferenceMode, compact_json, failure_to_dict
 from her2nav.result import CaseFailure
 from tests.clirun import EXAMPLES, run_cli
 from tests.conftest import case_mapping, property_examples
+from tests.test_json_compact import _plain as plain_encoding
 from tests.test_properties import case_mapping as any_case
 from tests.test_properties import drug_name
 
@@ -119,7 +120,7 @@ def test_pandas_reads_a_batch_with_error_lines_by_record_path() -> None:
 def test_a_line_with_ids_or_an_audit_is_the_plain_encoding_of_its_result(
         mapping: dict[str, Any], references: ReferenceMode, chosen: list[str] | None) -> None:
     result = navigate(Case.from_mapping(mapping if chosen is None else {**mapping, "chosen": chosen}))
-    plain = json.dumps(result_to_dict(result, references), ensure_ascii=False, separators=(",", ":"))
+    plain = plain_encoding(result_to_dict(result, references))
     assert compact_json(result, references) == compact_json(result, references) == plain
 
 

@@ -66,7 +66,7 @@ def test_recommend_exits_2_on_an_invalid_value_naming_the_field_and_the_allowed_
                   "--site", "liver")
     assert run.code == 2
     assert run.stdout == ""
-    assert run.stderr == ("her2nav: er: 'negativ' is not a known value; allowed: positive, low, negative, "
+    assert run.stderr == ('her2nav: er: "negativ" is not a known value; allowed: positive, low, negative, '
                           "unknown (did you mean 'negative'?)\n")
 
 

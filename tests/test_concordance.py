@@ -112,7 +112,7 @@ def test_the_option_index_points_at_the_matching_option() -> None:
 
 def test_an_unknown_chosen_drug_is_an_invalid_case_naming_the_field() -> None:
     run_ = run_cli("recommend", "-", stdin=json.dumps(case_mapping(chosen=["Enhertoo"])).encode())
-    assert run_.code == 2 and run_.stderr.startswith("her2nav: chosen[0]: unknown drug 'Enhertoo'")
+    assert run_.code == 2 and run_.stderr.startswith('her2nav: chosen[0]: unknown drug "Enhertoo"')
 
 
 def test_the_chosen_flag_reads_drugs_joined_by_plus() -> None:

@@ -84,7 +84,7 @@ def test_more_than_ten_problems_show_ten_and_how_many_more() -> None:
     lines = caught.value.message.split("\n")
     assert len(lines) == 11
     assert lines[-1] == "and 3 more"
-    assert lines[0].startswith("sites[0].site: 'organ0' is not a known value")
+    assert lines[0].startswith('sites[0].site: "organ0" is not a known value')
 
 
 def test_the_command_line_prints_each_problem_on_its_own_line() -> None:

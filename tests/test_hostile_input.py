@@ -144,7 +144,7 @@ OUT_OF_RANGE = [
     ({"creatinine_clearance": -5}, "creatinine_clearance", "0 to 250"),
     ({"treatments": [{"drugs": ["trastuzumab"], "setting": "adjuvant", "months_to_recurrence": -2}]},
      "treatments[0].months_to_recurrence", "0 to 1200"),
-    ({"sites": [{"site": "liver", "lesions": -1}]}, "sites[0].lesions: -1 is out of range", "0 to 10000"),
+    ({"sites": [{"site": "liver", "lesions": -1}]}, "sites[0].lesions: -1 is out of range", "1 to 10000"),
 ]
 
 

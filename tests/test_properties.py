@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from her2nav.case import SYMPTOMS_BY_SITE, Case, Condition, Outcome, Setting, SiteName
 from her2nav.decide.line import read_history
-from her2nav.knowledge.drugs import DRUGS, KNOWN_NAMES, DrugClass, resolve_drug_name
+from her2nav.knowledge.drugs import DRUGS, ENDOCRINE_CLASSES, KNOWN_NAMES, DrugClass, resolve_drug_name
 from her2nav.knowledge.references import REFERENCES
 from her2nav.knowledge.regimens import CONTINUE_CURRENT
 from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS
@@ -67,7 +67,7 @@ def site(draw: st.DrawFn) -> dict[str, Any]:
     name = draw(st.sampled_from(list(SiteName)))
     out: dict[str, Any] = {"site": name.value}
     if draw(st.booleans()):
-        out["lesions"] = draw(st.integers(0, 20))
+        out["lesions"] = draw(st.integers(1, 20))
     allowed = [s.value for s in SYMPTOMS_BY_SITE.get(name, ())]
     if len(allowed) > 0 and draw(st.booleans()):
         out["symptoms"] = draw(st.lists(st.sampled_from(allowed), unique=True, max_size=len(allowed)))
@@ -77,6 +77,33 @@ def site(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             out["leptomeningeal"] = draw(st.booleans())
     return out
+
+
+FINISHED = ["progression", "toxicity", "completed"]
+
+
+def coherent_history(draw: st.DrawFn, courses: list[dict[str, Any]], de_novo: bool) -> list[dict[str, Any]]:
+    """The courses made into a history that can be true (clinical-rules.md 10.1): curative courses
+    before metastatic ones; only the last course ongoing (the others ended when the next began);
+    progression during a (neo)adjuvant course is a recurrence at 0 months, as is one still ongoing;
+    an earlier (neo)adjuvant course ended earlier, so its time to recurrence is not shorter; and a
+    de novo case has no recurrence after curative treatment."""
+    history = sorted(courses, key=lambda course: course["setting"] == "metastatic")
+    for course in history[:-1]:
+        if course.get("outcome") == "ongoing":
+            course["outcome"] = draw(st.sampled_from(FINISHED))
+    timed = [course for course in history if "months_to_recurrence" in course]
+    for course in timed:
+        during = course.get("outcome") in ("progression", "ongoing")  # recurred during the course
+        if de_novo or (during and course is not timed[-1]):
+            del course["months_to_recurrence"]
+        elif during:
+            course["months_to_recurrence"] = 0
+    still_timed = [course for course in timed if "months_to_recurrence" in course]
+    in_order = sorted((c["months_to_recurrence"] for c in still_timed), reverse=True)
+    for course, months in zip(still_timed, in_order, strict=True):
+        course["months_to_recurrence"] = months
+    return history
 
 
 def _maybe(draw: st.DrawFn, out: dict[str, Any], key: str, strategy: st.SearchStrategy[Any]) -> None:
@@ -96,14 +123,19 @@ def case_mapping(draw: st.DrawFn) -> dict[str, Any]:
     if out["presentation"] == "recurrence":
         _maybe(draw, out, "metastasis_biopsied", st.booleans())
     _maybe(draw, out, "id", st.text(max_size=12))
-    _maybe(draw, out, "menopausal_status", st.sampled_from(["pre", "post", "unknown"]))
     _maybe(draw, out, "sex", st.sampled_from(["female", "male"]))
+    # a man has no menopausal status and is never pregnant (10.1)
+    man = out.get("sex") == "male"
+    _maybe(draw, out, "menopausal_status", st.sampled_from(["unknown"] if man else ["pre", "post", "unknown"]))
     _maybe(draw, out, "ecog", st.integers(0, 4))
     _maybe(draw, out, "lvef", st.one_of(st.integers(5, 90), st.floats(5, 90, allow_nan=False)))
     _maybe(draw, out, "creatinine_clearance", st.one_of(st.integers(0, 250), st.floats(0, 250, allow_nan=False)))
-    _maybe(draw, out, "conditions", st.lists(st.sampled_from([c.value for c in Condition]), unique=True, max_size=3))
+    conditions = [c.value for c in Condition if not (man and c is Condition.PREGNANCY)]
+    _maybe(draw, out, "conditions", st.lists(st.sampled_from(conditions), unique=True, max_size=3))
     _maybe(draw, out, "visceral_crisis", st.booleans())
-    _maybe(draw, out, "treatments", st.lists(treatment(), max_size=5))
+    if draw(st.booleans()):
+        courses = draw(st.lists(treatment(), max_size=5))
+        out["treatments"] = coherent_history(draw, courses, out["presentation"] == "de_novo")
     out["sites"] = draw(st.lists(site(), min_size=1, max_size=4))
     if draw(st.booleans()):
         intact = draw(st.booleans())
@@ -211,7 +243,9 @@ def test_every_option_cites_evidence_that_resolves(mapping: dict[str, Any], conf
 
 
 def _pregnant(mapping: dict[str, Any]) -> dict[str, Any]:
-    return {**mapping, "conditions": list(dict.fromkeys([*mapping.get("conditions", []), "pregnancy"]))}
+    """The case made a pregnant woman's: pregnancy beside sex male is an invalid case (10.1)."""
+    woman = {key: value for key, value in mapping.items() if key != "sex"}
+    return {**woman, "conditions": list(dict.fromkeys([*mapping.get("conditions", []), "pregnancy"]))}
 
 
 @PROPERTY_SETTINGS
@@ -294,6 +328,7 @@ def test_lvef_under_40_never_offers_a_cardiotoxic_her2_agent(mapping: dict[str, 
 @given(case_mapping(), navigator_settings, st.lists(st.sampled_from(HER2_DRUGS), min_size=1, max_size=2))
 def test_a_failed_metastatic_her2_line_adds_one_line(mapping: dict[str, Any], config: Settings,
                                                       drugs: list[str]) -> None:
+    assume(not any(course.get("outcome") == "ongoing" for course in mapping.get("treatments", [])))
     before = _navigate(mapping, config)[1].line
     mapping["treatments"] = [*mapping.get("treatments", []),
                              {"drugs": drugs, "setting": "metastatic", "outcome": "progression"}]
@@ -308,8 +343,21 @@ def _ongoing_anticancer_drugs(case: Case) -> set[str]:
             and any(DRUGS[d].drug_class is not DrugClass.BONE_AGENT for d in t.drugs) for drug in t.drugs}
 
 
+@st.composite
+def ongoing_regimen(draw: st.DrawFn) -> list[list[str]]:
+    """Drug lists of courses that can all be ongoing together (10.1): one regimen of any drugs, with
+    at most an endocrine partner (when it has none), ovarian suppression and a bone agent beside it."""
+    main = draw(st.lists(drug_name, min_size=1, max_size=3))
+    has_endocrine = any(DRUGS[drug].drug_class in ENDOCRINE_CLASSES
+                        for name in main for drug in resolve_drug_name(name) or ())
+    extra = draw(st.lists(st.sampled_from(["goserelin", "zoledronic acid", "denosumab"]), unique=True, max_size=2))
+    if not has_endocrine:  # one endocrine partner at most: two are not given together
+        extra += draw(st.lists(st.sampled_from(["letrozole", "fulvestrant"]), max_size=1))
+    return [main, *([name] for name in extra)][: draw(st.integers(0, 3))]
+
+
 @PROPERTY_SETTINGS
-@given(case_mapping(), navigator_settings, st.lists(st.lists(drug_name, min_size=1, max_size=3), max_size=3))
+@given(case_mapping(), navigator_settings, ongoing_regimen())
 @example({"her2_ihc": "3+", "er": "positive", "pr": "positive", "presentation": "de_novo",
           "menopausal_status": "post", "sites": [{"site": "liver"}],
           "treatments": [{"drugs": ["THP"], "setting": "metastatic", "outcome": "completed"},
@@ -317,7 +365,12 @@ def _ongoing_anticancer_drugs(case: Case) -> set[str]:
          Settings(), [["letrozole"]])  # HP maintenance with letrozole: HP must not disappear
 def test_every_drug_of_every_ongoing_course_is_in_the_continued_regimen(mapping: dict[str, Any], config: Settings,
                                                                         ongoing: list[list[str]]) -> None:
-    mapping["treatments"] = [*mapping.get("treatments", []),
+    earlier = [{**course, "outcome": "progression"} if course.get("outcome") == "ongoing" else course
+               for course in mapping.get("treatments", [])]  # it ended when the ongoing regimen began
+    for course in earlier:
+        if course["setting"] != "metastatic" and course.get("outcome") == "progression":
+            course.pop("months_to_recurrence", None)
+    mapping["treatments"] = [*earlier,
                              *({"drugs": drugs, "setting": "metastatic", "outcome": "ongoing"} for drugs in ongoing)]
     case, result = _navigate(mapping, config)
     current = _ongoing_anticancer_drugs(case)

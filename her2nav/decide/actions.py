@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from her2nav.case import Case, Condition, Er, Pr, Presentation
+from her2nav.case import Case, Condition, Er, Ihc, Pr, Presentation
 from her2nav.decide.line import History
 from her2nav.knowledge import actions as words
 from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, ECOG_CONSIDER_AT_MOST, LVEF_CAUTION_BELOW
@@ -11,6 +11,8 @@ from her2nav.result import Action, ActionKind, Missing, SystemicOption, Tier
 
 def general_actions(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> list[Action]:
     actions: list[Action] = []
+    if case.her2_discordant:
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, _her2_discordance_text(case)))
     if case.presentation is Presentation.RECURRENCE and not case.metastasis_biopsied:
         actions.append(Action(ActionKind.REBIOPSY, words.REBIOPSY))
     if case.has(Condition.PREGNANCY):
@@ -26,6 +28,18 @@ def general_actions(case: Case, history: History, systemic: tuple[SystemicOption
     elif history.line >= 3:
         actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_LATER_LINE))
     return actions
+
+
+def _her2_discordance_text(case: Case) -> str:
+    """Pathology review of IHC and ISH that disagree, saying how the case was read meanwhile (10.9)."""
+    tests = f"IHC {case.her2_ihc.value if case.her2_ihc else '?'}, ISH {case.her2_ish.value if case.her2_ish else '?'}"
+    if case.her2_given:
+        reading = words.HER2_DISCORDANT_GIVEN.format(her2=case.her2.value)
+    elif case.her2_ihc is Ihc.THREE:
+        reading = words.HER2_DISCORDANT_IHC_3
+    else:
+        reading = words.HER2_DISCORDANT_ISH_AMPLIFIED
+    return words.HER2_DISCORDANT.format(tests=tests.replace("_", " "), reading=reading)
 
 
 def _cardiac_action(case: Case) -> Action | None:

@@ -106,16 +106,14 @@ def _liver_procedures(case: Case, site: Site, history: History, facts: str) -> l
 
 def liver_dominant(case: Case) -> bool:
     """The liver is the only site, or holds more lesions than all other sites together (counts known)."""
-    liver = [s for s in case.sites if s.site is SiteName.LIVER]
-    others = [s for s in case.sites if s.site is not SiteName.LIVER]
-    if not liver:
+    if SiteName.LIVER not in case.site_kinds:
         return False
-    if not others:
+    if case.site_kinds == {SiteName.LIVER}:
         return True
-    counts = [s.lesions for s in case.sites]
-    if any(n is None for n in counts):
+    counts = case.lesion_counts  # computed once per case: this is asked once per liver site
+    if counts is None:
         return False
-    return sum(s.lesions or 0 for s in liver) > sum(s.lesions or 0 for s in others)
+    return counts[SiteName.LIVER] > sum(counts.values()) - counts[SiteName.LIVER]
 
 
 def primary_tumor_decisions(case: Case) -> SiteDecisions:

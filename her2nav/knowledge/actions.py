@@ -54,3 +54,15 @@ PALLIATIVE_CARE = (
     "ECOG 4: refer for palliative care review; chemotherapy-containing options are at most "
     "'consider', and best supportive care alone is a valid choice."
 )
+
+# HER2 tests that disagree outright (clinical-rules.md 10.9): the same action in both directions.
+HER2_DISCORDANT = (
+    "HER2 tests discordant ({tests}): {reading} Ask pathology to review both tests (the same specimen, "
+    "the tumour area scored, the controls) and confirm HER2 status before HER2-directed therapy."
+)
+HER2_DISCORDANT_IHC_3 = "navigated as HER2-positive, since ASCO/CAP 2018 reads IHC 3+ as positive."
+HER2_DISCORDANT_ISH_AMPLIFIED = (
+    "navigated as HER2-positive, reading ISH amplified as positive; ASCO/CAP 2018 reads IHC 0 and 1+ "
+    "as negative and asks for the IHC to be reviewed beside ISH results that are not clear-cut."
+)
+HER2_DISCORDANT_GIVEN = "her2 given as {her2}: navigated on that reading."

@@ -4,13 +4,15 @@
 `compact_json` writes it as one batch line. Many entries of a result recur from case to
 case (the same option for the same facts, the same studies), so `compact_json` encodes
 each distinct entry once and reuses its text: the line is byte for byte what
-`json.dumps(result_to_dict(result), ensure_ascii=False, separators=(",", ":"))` gives.
+`compact(result_to_dict(result))` gives. Non-ASCII text is kept, except characters that
+would be invisible or misleading where the JSON is read, which are escaped.
 """
 
 from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any, TypeVar
@@ -158,13 +160,27 @@ def failure_to_dict(failure: CaseFailure) -> dict[str, Any]:
     return out
 
 
+# Characters that are valid raw in JSON strings but invisible or misleading where JSON is read:
+# C1 controls (U+009B starts a terminal escape sequence), DEL, and direction marks and overrides
+# (U+202E makes text read backwards). Escaped as \uXXXX, as ensure_ascii would write them,
+# while other non-ASCII text (±, é, ≥) stays readable. The same set as render/plain.py.
+_INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_invisible(text: str) -> str:
+    """JSON text with the invisible characters escaped; they can only stand inside strings."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def dumps(data: object) -> str:
-    """Compact-safe, stable JSON: keys in our order, non-ASCII kept, one line."""
-    return json.dumps(data, ensure_ascii=False)
+    """Compact-safe, stable JSON: keys in our order, non-ASCII kept (invisible ones escaped), one line."""
+    return _escape_invisible(json.dumps(data, ensure_ascii=False))
 
 
 def render_json(result: Result, indent: int | None = 2) -> str:
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+    return _escape_invisible(json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent))
 
 
 # json.dumps(data, ensure_ascii=False, separators=(",", ":")), without building an encoder per call
@@ -172,8 +188,8 @@ _compact_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def compact(data: object) -> str:
-    """One line of JSON without spaces, non-ASCII kept: the form of a batch line."""
-    return _compact_encoder.encode(data)
+    """One line of JSON without spaces, non-ASCII kept (invisible ones escaped): the form of a batch line."""
+    return _escape_invisible(_compact_encoder.encode(data))
 
 
 def compact_json(result: Result, references: ReferenceMode = ReferenceMode.FULL) -> str:
