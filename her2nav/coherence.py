@@ -22,8 +22,9 @@ from her2nav.knowledge.regimens import REGIMENS
 
 def refuse_impossible_history(case: Case) -> None:
     """Raise InvalidCase for the first pair of facts that cannot be true together."""
-    for check in (_ongoing_then_later, _two_regimens_ongoing, _relapse_after_progression,
-                  _ongoing_with_time_since_its_end, _recurrence_times_out_of_order, _de_novo_relapse):
+    for check in (_ongoing_then_later, _two_regimens_ongoing, _perioperative_after_metastatic,
+                  _relapse_after_progression, _ongoing_with_time_since_its_end, _recurrence_times_out_of_order,
+                  _de_novo_relapse):
         check(case.treatments, case)
     _sex_and_reproduction(case)
 
@@ -108,6 +109,24 @@ def _listed(courses: Sequence[tuple[int, Treatment]]) -> str:
 
 def _perioperative(courses: Sequence[Treatment]) -> Iterator[tuple[int, Treatment]]:
     return ((index, course) for index, course in enumerate(courses) if course.setting is not Setting.METASTATIC)
+
+
+def _perioperative_after_metastatic(courses: Sequence[Treatment], _case: Case) -> None:
+    """Courses are listed oldest first, so a (neo)adjuvant course cannot follow a metastatic one.
+
+    Read as given, its relapse would count as a second failed line on top of the metastatic one.
+    """
+    metastatic = [(index, course) for index, course in enumerate(courses)
+                  if course.setting is Setting.METASTATIC and not _supportive(course)]
+    if not metastatic:
+        return
+    first, course = metastatic[0]
+    for later, after in _perioperative(courses):
+        if later > first and not _supportive(after):
+            raise InvalidCase(_field(first, later), (
+                f"{_label(later, after)} is (neo)adjuvant but comes after {_label(first, course)}: courses "
+                "are listed oldest first, and (neo)adjuvant therapy belongs before metastatic disease; "
+                "put the courses in the order they were given"))
 
 
 def _relapse_after_progression(courses: Sequence[Treatment], _case: Case) -> None:
