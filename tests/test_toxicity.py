@@ -227,3 +227,21 @@ def test_only_the_named_drugs_are_stopped_for_toxicity_and_none_taken_now(mappin
                 assert drug not in taken_now, caution
         if choice.tier is Tier.PREFERRED:
             assert not (set(choice.drugs) & set(record.drugs)) - taken_now, choice.regimen
+
+
+def test_tdxd_resumable_after_resolved_grade_1_ild_is_not_ruled_out_at_second_line() -> None:
+    """Section 10.3 over section 3: the label resumes T-DXd after grade 1 ILD that resolved, so at line 2 it
+    is one tier lower (given before), not avoid as "received already"; its caution quotes the label."""
+    result = run(treatments=[*progressed_on("THP"),
+                             stopped("T-DXd", drugs=["T-DXd"], kind="ild", grade=1, resolved=True)])
+    assert result.line == 2
+    assert tier_of(result, TDXD) is Tier.ALTERNATIVE
+    text = cautions_text(result, TDXD)
+    assert "not ruled out as received already" in text and "resolved to grade 0" in text
+    [step] = [s for s in result.trace if s.step == "second line"]
+    assert step.decision.startswith("T-DXd alternative")
+
+
+def test_tdxd_stopped_for_grade_2_ild_stays_avoid_at_second_line() -> None:
+    result = run(treatments=[*progressed_on("THP"), stopped("T-DXd", drugs=["T-DXd"], kind="ild", grade=2)])
+    assert tier_of(result, TDXD) is Tier.AVOID

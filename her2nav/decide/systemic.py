@@ -10,6 +10,7 @@ from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.fitness import enrolled_fit_patients, fitness_step, fitted, poor_fitness
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
 from her2nav.decide.maintenance import after_completed_induction
+from her2nav.decide.toxicity import resumable_after_toxicity
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
     CONTINUE_CURRENT,
@@ -20,6 +21,7 @@ from her2nav.knowledge.regimens import (
     REGIMENS,
     RETREATMENT_WITHOUT_PROGRESSION,
     TDXD_RECEIVED_AT_SECOND_LINE,
+    TDXD_RESUMABLE_AT_SECOND_LINE,
     Regimen,
 )
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
@@ -125,8 +127,9 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
 def second_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
     brain = _active_brain(case)
     before = history.received_without_progression("trastuzumab deruxtecan")
+    tdxd = _second_line_tdxd(history, before)
     candidates = [
-        _second_line_tdxd(history, before),
+        tdxd,
         _retreated(TDM1_SECOND_LINE, "trastuzumab emtansine", history),
         _retreated(Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
                              "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
@@ -134,7 +137,7 @@ def second_line(case: Case, history: History) -> tuple[list[Candidate], list[Tra
                    "tucatinib", history),
     ]
     decision = ("T-DXd preferred; T-DM1 and the tucatinib triplet as alternatives" if before is None
-                else "T-DXd avoid, received before; T-DM1 in its place unless it does not suit either")
+                else f"T-DXd {tdxd.tier.value}, received before; T-DM1 in its place unless it does not suit either")
     because = [_tdxd_history(history, before), *_retreated_words(history, RETREATED_AT_SECOND_LINE)]
     if brain:
         because.append("active brain metastases raise the tucatinib triplet to preferred")
@@ -143,8 +146,12 @@ def second_line(case: Case, history: History) -> tuple[list[Candidate], list[Tra
 
 
 def _second_line_tdxd(history: History, before: Course | None) -> Candidate:
-    """Section 3: trastuzumab deruxtecan preferred, unless received already (then avoid)."""
+    """Section 3: trastuzumab deruxtecan preferred, unless received already (then avoid); stopped only for a
+    toxicity its label lets it resume after (10.3), it is one tier lower instead."""
     received = "Second line; trastuzumab deruxtecan received before."
+    if before is not None and resumable_after_toxicity("trastuzumab deruxtecan", before.treatment):
+        return Candidate("tdxd", Tier.ALTERNATIVE, received, (
+            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RESUMABLE_AT_SECOND_LINE}",))
     if before is not None:
         return Candidate("tdxd", Tier.AVOID, received, (
             f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RECEIVED_AT_SECOND_LINE}",))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from her2nav.case import Case, Outcome
+from her2nav.case import Case, Outcome, Treatment
+from her2nav.knowledge.safety import TDXD_ILD_PERMANENT_GRADE
 from her2nav.result import Missing
 from her2nav.toxicity import Toxicity, ToxicityKind
 
@@ -50,3 +51,14 @@ def _tdxd_ild_missing(index: int, record: Toxicity) -> list[Missing]:
         return [Missing(f"{where}.resolved", "not given: the grade 1 interstitial lung disease is read as not "
                         "resolved, so trastuzumab deruxtecan waits", "once resolved to grade 0 it may resume")]
     return []
+
+
+def resumable_after_toxicity(drug: str, course: Treatment) -> bool:
+    """Section 10.3: stopped only for a toxicity after which the label resumes the drug.
+
+    Today that is trastuzumab deruxtecan after grade 1 interstitial lung disease that resolved.
+    """
+    record = course.toxicity
+    return (course.outcome is Outcome.TOXICITY and record is not None and drug == TDXD and drug in record.drugs
+            and record.kind is ToxicityKind.ILD and record.grade is not None
+            and record.grade < TDXD_ILD_PERMANENT_GRADE and record.resolved is True)

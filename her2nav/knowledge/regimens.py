@@ -263,3 +263,9 @@ RETREATMENT_WITHOUT_PROGRESSION = "the knowledge base holds no trial of giving i
 TDXD_RECEIVED_AT_SECOND_LINE = (
     f"ASCO 2022 rec 2.1 recommends it second line only if not received; {RETREATMENT_WITHOUT_PROGRESSION}"
 )
+# Section 10.3 over section 3: stopped only for grade 1 interstitial lung disease that resolved, the
+# label resumes it, so "received already" does not rule it out; one tier lower, as a drug given before.
+TDXD_RESUMABLE_AT_SECOND_LINE = (
+    "stopped for grade 1 interstitial lung disease that resolved, which the label allows resuming: not "
+    "ruled out as received already (ASCO 2022 rec 2.1), one tier lower as a drug given before"
+)
