@@ -113,6 +113,21 @@ def test_a_man_with_hr_positive_disease_is_offered_tamoxifen() -> None:
     assert "ASCO male breast cancer guideline" in cautions_text(result, AI_H_P)
 
 
+def test_a_man_is_offered_fulvestrant_too_as_the_guideline_lists_it() -> None:
+    """ASCO male breast cancer guideline rec 4.1: tamoxifen, an aromatase inhibitor with a GnRH agent, or fulvestrant."""
+    result = run(**MAN)
+    assert {"tamoxifen", "fulvestrant"} <= set(partners(result, AI_H_P))
+
+
+def test_a_man_who_relapsed_on_tamoxifen_is_not_told_tamoxifen_is_offered() -> None:
+    """The note names only the male partners kept: tamoxifen failed, fulvestrant remains."""
+    result = run(**{**MAN, "presentation": "recurrence", "metastasis_biopsied": True,
+                    "treatments": [course("tamoxifen", "adjuvant", "progression", months=0)]})
+    assert "tamoxifen" not in partners(result, AI_H_P) and "fulvestrant" in partners(result, AI_H_P)
+    text = cautions_text(result, AI_H_P)
+    assert "tamoxifen offered" not in text and "fulvestrant offered as the endocrine partner for a man" in text
+
+
 def test_a_man_keeps_the_gnrh_caution_on_the_aromatase_inhibitors() -> None:
     text = cautions_text(run(**MAN), AI_H_P)
     assert "letrozole: male patient: an aromatase inhibitor needs a GnRH agonist" in text

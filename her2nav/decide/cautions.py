@@ -64,8 +64,11 @@ class SafetyReview:
             texts, rules_out = self._required_drug(drug)
             cautions.extend(texts)
             ruled_out |= rules_out
-        choice, evidence = self._partner_choice(regimen.one_of, cautions)
+        choice, evidence = self._partner_choice(regimen.one_of)
         kept_choice = self._keep_suitable(choice, cautions)
+        if male_partners := [drug for drug in kept_choice if drug in choice[len(regimen.one_of):]
+                             and drug in classes.MALE_ENDOCRINE_PARTNERS and self.case.sex is Sex.MALE]:
+            cautions.append(classes.MALE_ENDOCRINE_TEXT.format(partners=" or ".join(male_partners)))
         if regimen.one_of and not kept_choice:
             ruled_out = True
             cautions.append(f"no suitable partner left among {', '.join(choice)}")
@@ -80,17 +83,16 @@ class SafetyReview:
         not_preferred = not self._stopped_for_toxicity.isdisjoint(drugs)
         return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred, evidence)
 
-    def _partner_choice(self, one_of: tuple[str, ...], cautions: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The partners to weigh, and evidence they add: an aromatase-inhibitor choice gains tamoxifen for
-        a man (section 10.13), and exemestane, fulvestrant and tamoxifen after a non-steroidal one failed
-        (section 10.4)."""
+    def _partner_choice(self, one_of: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The partners to weigh (the regimen's own first), and evidence they add: an aromatase-inhibitor
+        choice gains tamoxifen and fulvestrant for a man (section 10.13), and exemestane, fulvestrant and
+        tamoxifen after a non-steroidal one failed (section 10.4)."""
         if classes.NON_STEROIDAL_AROMATASE_INHIBITORS.isdisjoint(one_of):
             return one_of, ()
         extra: list[str] = []
         evidence: tuple[str, ...] = ()
-        if self.case.sex is Sex.MALE and classes.MALE_ENDOCRINE_PARTNER not in one_of:
-            extra.append(classes.MALE_ENDOCRINE_PARTNER)
-            cautions.append(classes.MALE_TAMOXIFEN_TEXT)
+        if self.case.sex is Sex.MALE:
+            extra += [drug for drug in classes.MALE_ENDOCRINE_PARTNERS if drug not in one_of]
             evidence = classes.MALE_ENDOCRINE_EVIDENCE
         if any(_failed_relative(drug, self.history) for drug in classes.NON_STEROIDAL_AROMATASE_INHIBITORS):
             extra += [drug for drug in classes.AFTER_NON_STEROIDAL_AI if drug not in (*one_of, *extra)]

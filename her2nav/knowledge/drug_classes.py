@@ -17,7 +17,7 @@ AFTER_NON_STEROIDAL_AI = ("exemestane", "fulvestrant", "tamoxifen")
 
 # ASCO guideline on male breast cancer (Hassett 2020), recommendation 4.1: tamoxifen, an aromatase
 # inhibitor with a GnRH agent, or fulvestrant; HER2-targeted therapy as for women.
-MALE_ENDOCRINE_PARTNER = "tamoxifen"
+MALE_ENDOCRINE_PARTNERS = ("tamoxifen", "fulvestrant")
 MALE_ENDOCRINE_EVIDENCE = ("asco-male-2020",)
 
 CLASS_READING = "this knowledge base's reading of the drug class, not a trial result"
@@ -33,9 +33,9 @@ CLASS_WORDS: Mapping[str, str] = {
         f"partner ({CLASS_READING}); a non-taxane partner is chosen instead"
     ),
 }
-MALE_TAMOXIFEN_TEXT = (
-    "tamoxifen offered as the endocrine partner for a man: the ASCO male breast cancer guideline "
+MALE_ENDOCRINE_TEXT = (
+    "{partners} offered as the endocrine partner for a man: the ASCO male breast cancer guideline "
     "(2020) lists tamoxifen, an aromatase inhibitor with a GnRH agent, or fulvestrant for metastatic "
-    "hormone-receptor-positive disease and HER2-targeted therapy as for women; pairing tamoxifen with "
+    "hormone-receptor-positive disease and HER2-targeted therapy as for women; pairing them with "
     "this HER2 regimen is this knowledge base's reading"
 )
