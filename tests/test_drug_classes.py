@@ -114,7 +114,7 @@ def test_a_man_with_hr_positive_disease_is_offered_tamoxifen() -> None:
 
 
 def test_a_man_is_offered_fulvestrant_too_as_the_guideline_lists_it() -> None:
-    """ASCO male breast cancer guideline rec 4.1: tamoxifen, an aromatase inhibitor with a GnRH agent, or fulvestrant."""
+    """ASCO male breast cancer guideline rec 4.1: tamoxifen, an AI with a GnRH agent, or fulvestrant."""
     result = run(**MAN)
     assert {"tamoxifen", "fulvestrant"} <= set(partners(result, AI_H_P))
 
