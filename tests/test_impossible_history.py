@@ -180,9 +180,14 @@ def test_her2_given_beside_discordant_tests_is_the_reading_after_review(ihc: str
     assert "her2 given as positive: navigated on that reading" in _pathology_review(result)
 
 
-def test_her2_negative_after_review_of_discordant_tests_is_out_of_scope() -> None:
-    run_ = recommend_json(json.dumps(case_mapping(her2="negative", her2_ihc="3+", her2_ish="not_amplified")))
+@pytest.mark.parametrize("her2", ["negative", "low"])
+def test_her2_not_positive_after_review_of_discordant_tests_is_out_of_scope_naming_the_tests(her2: str) -> None:
+    """Rule 10.9: the message names the discordant tests as given and asks for pathology review if none was
+    made (it described IHC 1+ for an IHC 3+ case given as low)."""
+    run_ = recommend_json(json.dumps(case_mapping(her2=her2, her2_ihc="3+", her2_ish="not_amplified")))
     assert run_.code == 3
+    assert f"HER2 given as {her2} beside discordant tests (IHC 3+, ISH not amplified)" in run_.stderr
+    assert "pathology review" in run_.stderr and "IHC 1+" not in run_.stderr
 
 
 @pytest.mark.parametrize("tests", [{"her2_ihc": "3+"}, {"her2_ihc": "3+", "her2_ish": "amplified"},

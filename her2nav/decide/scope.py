@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from her2nav.case import Case, Her2
+from her2nav.case import Case, Her2, Ish
 from her2nav.errors import OutOfScope
 
 OUT_OF_SCOPE_TEXT = {
@@ -28,6 +28,24 @@ OUT_OF_SCOPE_TEXT = {
 }
 
 
+# The tests disagree outright (clinical-rules.md 10.9) and `her2` was given as not positive: the
+# pathologist's reading stands, and the message names the tests, not the textbook pattern of the status.
+DISCORDANT_NOT_POSITIVE_TEXT = (
+    "HER2 given as {her2} beside discordant tests ({tests}): read as not positive, so this navigator, "
+    "which covers HER2-positive disease only, does not apply. If that reading was not made after a "
+    "pathology review of both tests (the same specimen, the tumour area scored, the controls), ask "
+    "for one before choosing a pathway."
+)
+
+
 def check_scope(case: Case) -> None:
-    if case.her2 is not Her2.POSITIVE:
-        raise OutOfScope(OUT_OF_SCOPE_TEXT[case.her2])
+    if case.her2 is Her2.POSITIVE:
+        return
+    if case.her2_discordant:
+        tests = f"IHC {case.her2_ihc.value if case.her2_ihc else '?'}, ISH {_ish_words(case.her2_ish)}"
+        raise OutOfScope(DISCORDANT_NOT_POSITIVE_TEXT.format(her2=case.her2.value, tests=tests))
+    raise OutOfScope(OUT_OF_SCOPE_TEXT[case.her2])
+
+
+def _ish_words(ish: Ish | None) -> str:
+    return ish.value.replace("_", " ") if ish else "not given"
