@@ -127,14 +127,30 @@ def test_radiation_follows_the_number_of_untreated_lesions(
         assert "jlgk0901-2014" in entry(result, "brain", "radiosurgery").evidence
 
 
-def test_twenty_symptomatic_lesions_keep_resection_for_the_symptomatic_one_and_whole_brain_first() -> None:
-    """Item 7: twenty lesions got radiosurgery preferred and whole-brain only as an alternative."""
+def test_twenty_symptomatic_lesions_get_whole_brain_first_and_resection_only_for_one_culprit_lesion() -> None:
+    """Item 7: twenty lesions got radiosurgery (and with symptoms resection) preferred. Section 10.5 keeps
+    resection for a symptomatic lesion, but among twenty the case cannot say which one: alternative."""
     result = run(treatments=SECOND_LINE,
                  sites=[{"site": "brain", "lesions": 20, "status": "untreated", "symptoms": ["neurologic"]}])
-    assert entry(result, "brain", "resection").tier is Tier.PREFERRED  # section 6: symptomatic lesion
+    resection = entry(result, "brain", "resection")
+    assert resection.tier is Tier.ALTERNATIVE
+    assert any("only if imaging shows one lesion causing the symptoms" in c for c in resection.cautions)
     assert entry(result, "brain", "whole-brain").tier is Tier.PREFERRED
     assert entry(result, "brain", "radiosurgery").tier is Tier.CONSIDER
     assert "more than 10 lesions" in entry(result, "brain", "whole-brain").rationale
+
+
+def test_few_symptomatic_lesions_keep_resection_preferred() -> None:
+    result = run(treatments=SECOND_LINE,
+                 sites=[{"site": "brain", "lesions": 3, "status": "untreated", "symptoms": ["neurologic"]}])
+    assert entry(result, "brain", "resection").tier is Tier.PREFERRED  # section 6: a symptomatic lesion
+
+
+def test_symptomatic_leptomeningeal_disease_gets_an_urgent_review_without_neurosurgery() -> None:
+    result = run(treatments=SECOND_LINE, sites=[{"site": "brain", "lesions": 0, "leptomeningeal": True,
+                                                 "symptoms": ["neurologic"]}])
+    [urgent] = [a.text for a in result.actions if a.kind.value == "urgent"]
+    assert "leptomeningeal disease" in urgent and "neurosurgical" not in urgent
 
 
 def test_unknown_count_keeps_radiosurgery_first_and_says_what_a_count_would_change() -> None:

@@ -28,7 +28,8 @@ def brain_decisions(case: Case, site: Site, history: History, systemic: Systemic
         options = _leptomeningeal(case, site, facts, ongoing if history.current else "", cns_active)
     else:
         options = _options_by_status(case, site, facts, systemic.current_can_continue, ongoing, cns_active)
-    actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
+    urgent = action_words.URGENT_NEUROLOGIC_LEPTOMENINGEAL if leptomeningeal else action_words.URGENT_NEUROLOGIC
+    actions = [Action(ActionKind.URGENT, urgent)] if symptomatic else []
     steps = [_trace(site, facts, options, ongoing, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
     if leptomeningeal:
@@ -109,8 +110,16 @@ def cns_active_options(systemic: tuple[SystemicOption, ...]) -> list[SystemicOpt
 
 
 def local_therapy(case: Case, site: Site, facts: str, symptomatic: bool) -> list[SiteOption]:
-    """Surgery for a large or symptomatic lesion (section 6), then radiation by lesion count (10.5)."""
-    surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE, facts)
+    """Surgery for a large or symptomatic lesion (section 6), then radiation by lesion count (10.5).
+
+    Among more than 10 lesions the symptomatic one is not known, so surgery is not preferred there.
+    """
+    many = site.lesions is not None and site.lesions > extent.RADIOSURGERY_OFFERED_UP_TO
+    if many:
+        surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.ALTERNATIVE, facts, [extent.MANY_LESIONS_RESECTION])
+    else:
+        surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE,
+                              facts)
     return [surgery, *_radiation_by_count(case, site.lesions, facts)]
 
 

@@ -43,6 +43,11 @@ URGENT_NEUROLOGIC = (
     "Symptomatic brain metastases: start corticosteroids for edema and arrange neurosurgical and "
     "radiation oncology review now."
 )
+# Leptomeningeal disease is not resected (clinical-rules.md 10.5): the urgent review is neuro-oncology's.
+URGENT_NEUROLOGIC_LEPTOMENINGEAL = (
+    "Neurologic symptoms with leptomeningeal disease: arrange neuro-oncology and radiation oncology "
+    "review now (surgery only to place a ventricular device, for hydrocephalus)."
+)
 DENTAL_REVIEW = (
     "Dental review, and treatment of dental disease, before the first dose of a bone-modifying "
     "agent: dental disease raises the risk of osteonecrosis of the jaw."
