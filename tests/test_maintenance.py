@@ -85,3 +85,12 @@ def test_no_maintenance_of_a_drug_the_disease_progressed_on() -> None:
 def test_th_completed_at_first_line_leads_to_trastuzumab_maintenance() -> None:
     result = run(treatments=[course("docetaxel+trastuzumab", outcome="completed")])
     assert tier_of(result, "Maintenance: trastuzumab") is Tier.PREFERRED
+
+
+def test_tdxd_pertuzumab_stopped_without_progression_is_offered_again_one_tier_lower_with_its_course_named() -> None:
+    """It is given continuously, so 'completed' means stopped without progression: a drug received before,
+    one tier lower with the course named (it came back preferred with no note at all)."""
+    result = run(treatments=[course("T-DXd+pertuzumab", outcome="completed")])
+    assert tier_of(result, TDXD_P) is Tier.ALTERNATIVE
+    assert "received before in course 1" in cautions_text(result, TDXD_P)
+    assert tier_of(result, THP) is Tier.PREFERRED

@@ -245,3 +245,12 @@ def test_tdxd_resumable_after_resolved_grade_1_ild_is_not_ruled_out_at_second_li
 def test_tdxd_stopped_for_grade_2_ild_stays_avoid_at_second_line() -> None:
     result = run(treatments=[*progressed_on("THP"), stopped("T-DXd", drugs=["T-DXd"], kind="ild", grade=2)])
     assert tier_of(result, TDXD) is Tier.AVOID
+
+
+def test_the_trace_names_every_option_the_safety_review_lowered() -> None:
+    """THP stopped for toxicity without a record: both first-line options are alternatives, and the trace
+    says so instead of leaving 'THP and T-DXd + pertuzumab preferred' as its last word."""
+    result = run(treatments=[stopped("THP")])
+    lowered = {s.decision for s in result.trace if s.step == "safety"}
+    assert f"{THP}: preferred lowered to alternative" in lowered
+    assert "T-DXd + pertuzumab: preferred lowered to alternative" in lowered

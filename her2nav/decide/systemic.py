@@ -41,6 +41,7 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
     candidates, steps = _candidates(case, history)
     review = SafetyReview(case, history)
     by_key = {c.key: _to_option(REGIMENS[c.key], c, review) for c in candidates}
+    steps += _lowered_by_the_safety_review(candidates, by_key)
     maintenance = any(c.key in MAINTENANCE_KEYS for c in candidates)  # T-DXd lowered on purpose: no promotion
     if _second_line_list_applies(history) and by_key["tdxd"].tier is not Tier.PREFERRED and not maintenance:
         by_key, promotion = _promote_tdm1(by_key, history, review)
@@ -111,14 +112,18 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
             "hp-without-chemotherapy", Tier.CONSIDER,
             f"ECOG {case.ecog}: HER2-targeted therapy without chemotherapy for a patient too unwell for it."))
         steps.append(TraceStep("fitness", "HER2 blockade without chemotherapy considered",
-                               f"ECOG {case.ecog}: chemotherapy-containing options carry a caution"))
+                               f"ECOG {case.ecog}: chemotherapy-containing options are lowered (see fitness)"))
     if case.has(Condition.PERIPHERAL_NEUROPATHY):
         steps.append(TraceStep("neuropathy", "taxane options carry a caution",
                                "the knowledge base holds no trial of another partner with trastuzumab "
                                "+ pertuzumab, so none is offered; discuss a non-taxane partner"))
+    # T-DXd + pertuzumab is given continuously: stopped without progression, it is a drug received before.
+    candidates[1] = _retreated(candidates[1], "trastuzumab deruxtecan", history)
+    if retreated := _retreated_words(history, ("trastuzumab deruxtecan",)):
+        steps.append(TraceStep("first line", "T-DXd + pertuzumab one tier lower", "; ".join(retreated)))
     months = history.months_since_perioperative_her2
     if months is not None and months <= LABEL_EARLY_RELAPSE_MONTHS:
-        candidates[1] = evolve(candidates[1], cautions=(
+        candidates[1] = evolve(candidates[1], cautions=(*candidates[1].cautions,
             f"relapse {months:g} months after (neo)adjuvant HER2 therapy: DESTINY-Breast09 excluded relapse "
             "within 6 months, so its results may not apply",))
     return candidates, steps
@@ -263,6 +268,15 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         optional=tuple(drug for drug in found.drugs if drug in regimen.optional),
         reason=candidate.why,
     )
+
+
+def _lowered_by_the_safety_review(candidates: list[Candidate], by_key: dict[str, SystemicOption]) -> list[TraceStep]:
+    """A step for each option the safety review lowered without ruling it out (those get their own step),
+    so the trace never says `preferred` of an option the result lists lower."""
+    return [TraceStep("safety", f"{by_key[c.key].regimen}: {c.tier.value} lowered to {by_key[c.key].tier.value}",
+                      "; ".join(by_key[c.key].cautions))
+            for c in candidates
+            if by_key[c.key].tier is not Tier.AVOID and TIER_ORDER[by_key[c.key].tier] > TIER_ORDER[c.tier]]
 
 
 def _has_brain(case: Case) -> bool:
