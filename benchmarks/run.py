@@ -97,7 +97,10 @@ def compile_installed_package() -> str:
     """Compile the her2nav that the installed program imports; returns its folder."""
     with tempfile.TemporaryDirectory() as neutral:  # not the project root, so the install decides
         out = subprocess.run([sys.executable, "-c", COMPILE_PACKAGE], cwd=neutral, capture_output=True,
-                             text=True, check=True)
+                             text=True, check=False)
+    if out.returncode != 0:
+        sys.exit("benchmarks/run.py: her2nav is not installed in this environment; run it with the Python "
+                 "of the environment where `pip install -e .` was run (e.g. .venv/bin/python benchmarks/run.py)")
     return out.stdout.strip()
 
 
