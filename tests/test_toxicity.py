@@ -254,3 +254,23 @@ def test_the_trace_names_every_option_the_safety_review_lowered() -> None:
     lowered = {s.decision for s in result.trace if s.step == "safety"}
     assert f"{THP}: preferred lowered to alternative" in lowered
     assert "T-DXd + pertuzumab: preferred lowered to alternative" in lowered
+
+
+def test_cardiac_toxicity_on_trastuzumab_puts_the_lvef_rules_on_every_her2_antibody_and_asks_for_assessment() -> None:
+    """Sections 10.3 and 5: the conjugates carry trastuzumab; with LVEF normal, T-DXd and T-DM1 still get the
+    re-challenge caution, and the actions ask for a cardiac assessment naming the toxicity."""
+    result = run(presentation="recurrence", metastasis_biopsied=True, treatments=[
+        {**course("docetaxel+trastuzumab", "adjuvant", "toxicity", months=5),
+         "toxicity": {"drugs": ["trastuzumab"], "kind": "cardiac", "grade": 3, "resolved": True}}])
+    for regimen in (TDXD, TDM1):
+        assert "cardiac toxicity on trastuzumab in course 1" in cautions_text(result, regimen)
+        assert "LVEF" in cautions_text(result, regimen)
+    [cardiac] = [a.text for a in result.actions if a.kind.value == "cardiac_assessment"]
+    assert "cardiac toxicity on trastuzumab in course 1" in cardiac
+
+
+def test_a_toxicity_of_another_kind_adds_no_cardiac_caution_to_the_other_antibodies() -> None:
+    result = run(presentation="recurrence", metastasis_biopsied=True, treatments=[
+        {**course("docetaxel+trastuzumab", "adjuvant", "toxicity", months=5),
+         "toxicity": {"drugs": ["docetaxel"], "kind": "neuropathy"}}])
+    assert "cardiac toxicity" not in cautions_text(result, TDXD)

@@ -7,6 +7,7 @@ from her2nav.decide.line import History
 from her2nav.knowledge import actions as words
 from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, ECOG_CONSIDER_AT_MOST, LVEF_CAUTION_BELOW
 from her2nav.result import Action, ActionKind, Missing, SystemicOption, Tier
+from her2nav.toxicity import ToxicityKind
 
 
 def general_actions(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> list[Action]:
@@ -50,6 +51,9 @@ def _cardiac_action(case: Case) -> Action | None:
         findings.append("heart failure")
     if case.lvef is not None and case.lvef < LVEF_CAUTION_BELOW:
         findings.append(f"LVEF {case.lvef:g}%")
+    findings += [f"cardiac toxicity on {' + '.join(course.toxicity.drugs)} in course {index + 1}"
+                 for index, course in enumerate(case.treatments)
+                 if course.toxicity is not None and course.toxicity.kind is ToxicityKind.CARDIAC]
     if findings:
         return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_REDUCED.format(finding=" and ".join(findings)))
     if case.lvef is None:

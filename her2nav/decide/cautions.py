@@ -191,6 +191,7 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
     concerns: list[Concern] = []
     if drug in safety.CARDIAC_HER2_DRUGS:
         concerns.extend(_cardiac_concerns(case))
+        concerns.extend(_cardiac_toxicity_on_another(drug, history))
     if drug == safety.LAPATINIB:
         concerns.extend(_lapatinib_cardiac_concerns(case))
     if drug == "trastuzumab deruxtecan" and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
@@ -232,6 +233,21 @@ def _toxicity_concern(drug: str, course: Course) -> Concern:
     if record.kind is ToxicityKind.CARDIAC:
         return Concern(f"{text}: not preferred again; {safety.CARDIAC_RECHALLENGE_TEXT}")
     return Concern(f"{text}: not preferred again")
+
+
+def _cardiac_toxicity_on_another(drug: str, history: History) -> list[Concern]:
+    """Sections 10.3 and 5: cardiac toxicity on one drug of the cardiac list puts the LVEF rules on every
+    drug of that list, not only on the one that caused it (which carries its own toxicity caution)."""
+    concerns = []
+    for course in history.courses:
+        record = course.treatment.toxicity
+        if record is None or record.kind is not ToxicityKind.CARDIAC or drug in record.drugs:
+            continue
+        culprits = [other for other in record.drugs if other in safety.CARDIAC_HER2_DRUGS]
+        if culprits:
+            concerns.append(Concern(f"cardiac toxicity on {' + '.join(culprits)} in {course.label()}: "
+                                    f"{safety.CARDIAC_RECHALLENGE_TEXT}"))
+    return concerns
 
 
 def _cardiac_concerns(case: Case) -> list[Concern]:
