@@ -18,6 +18,7 @@ from typing import Any, BinaryIO, TextIO
 from attrs import define, field
 
 from her2nav.batch import (
+    MAX_LINE_BYTES,
     BatchSummary,
     InputLine,
     JsonLinesWriter,
@@ -135,6 +136,9 @@ def open_output(path: str | None, resume: bool, stdout: TextIO) -> Iterator[tupl
     target = Path(path)
     resumed = Resumed(output=f"--output: {path}")
     if resume and target.exists():
+        if not target.is_file():
+            raise InvalidCase("--output", f"{path}: not a regular file; --resume continues a file that "
+                              "'her2nav batch --output' wrote")
         resumed = _read_done(target, resumed)
     try:
         handle = target.open("a" if resume else "w", encoding="utf-8", newline="")
@@ -168,14 +172,30 @@ def _scan(handle: BinaryIO, resumed: Resumed) -> tuple[int, bytes]:
         end = data.rfind(b"\n") + 1
         if end == 0:
             carried = data
+            if len(carried) > MAX_LINE_BYTES:
+                raise InvalidCase(resumed.output, f"line {resumed.lines_done + 1} is longer than any line "
+                                  "'her2nav batch' writes: it is not the output of a batch; not resumed")
             continue
         complete, carried = data[:end], data[end:]
+        _check_lines_are_ours(complete, resumed)
         if _ERROR_KEY in complete:
             _count_failures(complete, resumed)
         resumed.lines_done += complete.count(b"\n")
         complete_bytes += end
         last_line = complete[complete.rfind(b"\n", 0, end - 1) + 1:]
     return complete_bytes, last_line
+
+
+# Every line `batch` writes is a compact object whose first key is the schema version.
+_LINE_START = b'{"schema_version":'
+
+
+def _check_lines_are_ours(complete: bytes, resumed: Resumed) -> None:
+    """Refuse a FILE holding lines this command does not write: resuming would count them as answers."""
+    for index, line in enumerate(complete.split(b"\n")[:-1], resumed.lines_done + 1):
+        if not (line.startswith(_LINE_START) and line.rstrip(b"\r").endswith(b"}")):
+            raise InvalidCase(resumed.output, f"line {index} is not a line 'her2nav batch' writes (a result or "
+                              "error object): it is not the output of a batch; not resumed")
 
 
 def _count_failures(complete: bytes, resumed: Resumed) -> None:

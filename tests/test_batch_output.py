@@ -127,3 +127,30 @@ def test_an_output_file_that_cannot_be_written_exits_2(cases: Path, tmp_path: Pa
     run = run_cli("batch", str(cases), "--output", str(tmp_path / "no-such-folder" / "out.jsonl"))
     assert run.code == 2
     assert "cannot be written" in run.stderr
+
+
+@pytest.mark.parametrize("held", ["garbage\n", '{"x": 1}\n', '{"schema_version":"2","id":"a"\n'])
+def test_resume_refuses_a_file_of_lines_no_batch_wrote(cases: Path, tmp_path: Path, held: str) -> None:
+    """They would have been counted as answers to the first input lines, and the cases never navigated."""
+    out = tmp_path / "results.jsonl"
+    out.write_text(held, encoding="utf-8")
+    run = run_cli("batch", str(cases), "--output", str(out), "--resume")
+    assert run.code == 2 and "line 1 is not a line 'her2nav batch' writes" in run.stderr
+    assert out.read_text(encoding="utf-8") == held  # left as it was
+
+
+def test_resume_refuses_what_is_not_a_regular_file(cases: Path) -> None:
+    """/dev/full has no end: reading it for complete lines never finished."""
+    run = run_cli("batch", str(cases), "--output", "/dev/full", "--resume")
+    assert run.code == 2 and "not a regular file" in run.stderr
+
+
+def test_resume_refuses_a_file_whose_line_never_ends(
+        cases: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import her2nav.batch_output
+
+    monkeypatch.setattr(her2nav.batch_output, "MAX_LINE_BYTES", 100)
+    out = tmp_path / "results.jsonl"
+    out.write_text('{"schema_version":"2",' + "x" * 5000, encoding="utf-8")
+    run = run_cli("batch", str(cases), "--output", str(out), "--resume")
+    assert run.code == 2 and "longer than any line" in run.stderr
