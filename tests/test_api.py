@@ -113,3 +113,15 @@ def test_a_record_reads_one_line_of_json_text_as_batch_does() -> None:
     cut = navigate_record('{"id": "cut", ')
     assert cut["error"]["code"] == 2 and "not valid JSON" in cut["error"]["message"]
     assert cut.keys() == navigate_record(line).keys()
+
+
+def test_the_api_refuses_dates_after_the_day_the_history_is_told_on_as_the_command_line_does() -> None:
+    """A dated history in the future was navigated through the API while `recommend` refused it."""
+    import datetime
+
+    dated = json.loads((EXAMPLES / "dated-history.json").read_text(encoding="utf-8"))
+    with pytest.raises(InvalidCase):
+        load_case(dated, as_of=datetime.date(2022, 1, 1))
+    assert load_case(dated, as_of=datetime.date(2026, 11, 29)).metastatic_diagnosis is not None
+    record = navigate_record(dated, Settings(as_of=datetime.date(2022, 1, 1)))
+    assert record["error"]["code"] == 2
