@@ -76,3 +76,16 @@ def test_local_codes_and_free_text_are_never_echoed() -> None:
         assert "Zebulon" not in run.stdout + run.stderr
     report = run_cli("recommend", "--fhir", "-", "--format", "json", stdin=bundle(*base_resources(), *odd)).json()
     assert "a code of a local system" in json.dumps(report["provenance"])
+
+
+def test_a_standard_system_code_not_in_its_form_is_not_echoed() -> None:
+    """An RxNorm 'code' holding letters is free text an export put there, and free text may hold a name."""
+    from tests.fhirfix import base_resources, bundle
+
+    odd = {"resourceType": "MedicationRequest", "status": "active", "authoredOn": "2024-06-02",
+           "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                                                     "code": "12345ZEBULONQ"}]}}
+    for output in OUTPUTS:
+        run = run_cli("recommend", "--fhir", "-", *output, stdin=bundle(*base_resources(), odd))
+        assert run.code == 0, run.stderr
+        assert "ZEBULON" not in run.stdout + run.stderr

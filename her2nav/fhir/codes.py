@@ -7,6 +7,7 @@ medication it would have named is still found by its name (knowledge/drugs.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 LOINC = "http://loinc.org"
@@ -17,6 +18,15 @@ V3_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpr
 
 SYSTEM_NAMES: Mapping[str, str] = {LOINC: "LOINC", SNOMED: "SNOMED CT", RXNORM: "RxNorm", ICD10CM: "ICD-10-CM",
                                    V3_INTERPRETATION: "v3 interpretation"}
+# The form of each system's codes. A code is echoed in the mapping report only in that form: a
+# "code" of another shape is free text an export put there, and free text may carry a name.
+CODE_FORMS: Mapping[str, re.Pattern[str]] = {
+    LOINC: re.compile(r"(LA|LP)?\d{1,7}-\d"),          # 89247-1; answer codes LA6576-8
+    SNOMED: re.compile(r"\d{6,18}"),                    # SCTIDs are 6 to 18 digits
+    RXNORM: re.compile(r"\d{1,9}"),                     # RxCUIs are numbers
+    ICD10CM: re.compile(r"[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?"),  # C79.31
+    V3_INTERPRETATION: re.compile(r"[A-Z]{1,4}"),       # POS, NEG, H, L
+}
 
 # ------------------------------------------------------------------ tumor markers (TumorMarkerTestVS)
 

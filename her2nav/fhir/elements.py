@@ -13,7 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
-from her2nav.fhir.codes import SYSTEM_NAMES
+from her2nav.fhir.codes import CODE_FORMS, SYSTEM_NAMES
 from her2nav.fields import NonFinite
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -72,9 +72,14 @@ class Coding:
     display: str
 
     def label(self) -> str:
-        """The code for the report; a code of a local system is not echoed (it could be anything)."""
+        """The code for the report; a code of a local system, or one not in its system's form, is not
+        echoed (it could be anything, a name included)."""
         name = SYSTEM_NAMES.get(self.system)
-        return f"{name} {self.code}" if name and len(self.code) <= 20 else "a code of a local system"
+        if name is None:
+            return "a code of a local system"
+        if CODE_FORMS[self.system].fullmatch(self.code):
+            return f"{name} {self.code}"
+        return f"a {name} code not in its form"
 
 
 def codings(concept: object) -> Iterator[Coding]:
