@@ -117,7 +117,7 @@ def test_a_date_after_the_as_of_day_is_refused(field: str, change: Any) -> None:
 def test_a_date_in_the_month_of_the_as_of_day_is_not_the_future() -> None:
     mapping = adjuvant_then_metastatic()
     mapping["treatments"][1].update(end="2024-03")
-    Case.from_mapping(mapping, AS_OF)
+    assert str(Case.from_mapping(mapping, AS_OF).treatments[1].end) == "2024-03"
 
 
 def test_an_end_before_its_start_is_refused() -> None:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime
 import re
 
-from attrs import evolve
-
 from her2nav.knowledge.references import REFERENCES
 from her2nav.render.markdown import identifier_links, render_markdown, source_article
 from tests.clirun import run_cli
@@ -73,15 +71,11 @@ def test_references_in_the_handout_link_every_identifier() -> None:
     assert len(re.findall(r"\[DOI [^]]+\]\(<https://doi\.org/", references)) == len(with_doi) > 0
 
 
-class _SourceKind:
-    value = "source"
-
-
-def test_the_source_article_is_named_once_the_knowledge_base_holds_it() -> None:
-    assert source_article(REFERENCES) is None or source_article(REFERENCES) in REFERENCES.values()
-    article = evolve(REFERENCES["emilia-2012"], id="source-article-2019", kind=_SourceKind(),
-                     trial="Treating Metastatic HER2-Positive Breast Cancer")
-    assert source_article({**REFERENCES, article.id: article}) == article
+def test_the_handout_names_the_source_article_it_started_from() -> None:
+    """Rule 10.10: the 2019 patient-education article is a reference of its own kind, named in the handout."""
+    article = source_article(REFERENCES)
+    assert article is not None and article.id == "source-article-2019"
+    assert "Treating Metastatic HER2-Positive Breast Cancer" in render_markdown(run())
 
 
 def test_site_rows_follow_the_case_order_as_in_the_terminal_view() -> None:
