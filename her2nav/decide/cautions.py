@@ -77,7 +77,9 @@ class SafetyReview:
         ruled_out |= _check_failed(drugs, self.history, cautions)
         regimen_concerns = regimen_level_concerns(drugs, self.case)
         if regimen.key in safety.REGIMEN_DIARRHEA_TEXT:
-            cautions.append(safety.REGIMEN_DIARRHEA_TEXT[regimen.key])
+            drug = safety.REGIMEN_DIARRHEA_DRUG[regimen.key]
+            general = f"{drug}: {safety.DIARRHEA_TEXT[drug]}"
+            cautions = [safety.REGIMEN_DIARRHEA_TEXT[regimen.key] if text == general else text for text in cautions]
         cautions.extend(concern.text for concern in regimen_concerns)
         ruled_out |= any(concern.rules_out for concern in regimen_concerns)
         not_preferred = not self._stopped_for_toxicity.isdisjoint(drugs)

@@ -140,9 +140,12 @@ CARDIAC_RECHALLENGE_TEXT = (
     f"re-challenge follows the LVEF rules: LVEF before and during treatment; {LVEF_HOLD_RULES}"
 )
 
-# Section 10.14: a caution quotes the trial of the regimen it is attached to (keyed by regimen key).
+# Section 10.14: a caution quotes the trial of the regimen it is attached to (keyed by regimen key);
+# it takes the place of the drug's general diarrhea caution, whose advice it repeats.
 REGIMEN_DIARRHEA_TEXT: Mapping[str, str] = {
     "tucatinib-h-x": ("tucatinib: diarrhea in HER2CLIMB, this regimen's trial (US label): 81% any grade, 12% "
-                      "grade 3 and 0.5% grade 4"),
-    "maintenance-tucatinib": "tucatinib: diarrhea in HER2CLIMB-05, this regimen's trial: 72.7%",
+                      "grade 3 and 0.5% grade 4; antidiarrheal plan before starting"),
+    "maintenance-tucatinib": ("tucatinib: diarrhea in HER2CLIMB-05, this regimen's trial: 72.7%; antidiarrheal "
+                              "plan before starting"),
 }
+REGIMEN_DIARRHEA_DRUG: Mapping[str, str] = {"tucatinib-h-x": "tucatinib", "maintenance-tucatinib": "tucatinib"}
