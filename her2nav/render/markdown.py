@@ -13,7 +13,7 @@ from urllib.parse import quote
 from attrs import frozen
 
 from her2nav import __version__
-from her2nav.case import Case, Site, Treatment
+from her2nav.case import Case, Treatment
 from her2nav.errors import ExitStatus
 from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
 from her2nav.knowledge.reference_model import Reference
@@ -21,7 +21,7 @@ from her2nav.knowledge.references import REFERENCES
 from her2nav.render.plain import printable
 from her2nav.render.references import citation_text, identifiers_text
 from her2nav.render.timeline_markdown import timeline_section
-from her2nav.render.words import missing_words, modality_words, site_words
+from her2nav.render.words import missing_words, modality_words, primary_words, site_details, site_words, words
 from her2nav.result import ActionKind, CaseFailure, Result, Tier
 
 _SPECIAL = frozenset("\\`*_[]<&|~#")
@@ -64,7 +64,7 @@ def _made(prepared: str | None, cases: str = "") -> list[str]:
     lines = ["; ".join(parts) + ".", ""]
     article = source_article(REFERENCES)
     if article is not None:
-        lines += [f"Source article: {_source_words(article)}.", ""]
+        lines += [f"Source article: {_sourcewords(article)}.", ""]
     return lines
 
 
@@ -73,7 +73,7 @@ def source_article(references: Mapping[str, Reference]) -> Reference | None:
     return next((ref for ref in references.values() if ref.kind.value == "source"), None)
 
 
-def _source_words(article: Reference) -> str:
+def _sourcewords(article: Reference) -> str:
     text = f"*{escape(article.trial)}*"
     if article.citation:
         text += f", {escape(article.citation)}"
@@ -123,10 +123,6 @@ def _footer() -> str:
 # ------------------------------------------------------------------ the case
 
 
-def _words(value: str) -> str:
-    return value.replace("_", " ")
-
-
 def _given(value: object, unit: str = "") -> str:
     return "not given" if value is None else f"{value}{unit}"
 
@@ -145,11 +141,11 @@ def _case_summary(case: Case) -> list[str]:
     tests = ", ".join(f"{name} {value.value}" for name, value in
                       (("IHC", case.her2_ihc), ("ISH", case.her2_ish)) if value) or "given directly"
     hormone = "hormone-receptor positive" if case.hormone_receptor_positive else "hormone-receptor negative"
-    conditions = ", ".join(_words(c.value) for c in case.conditions) or NONE
+    conditions = ", ".join(words(c.value) for c in case.conditions) or NONE
     lines = [
         f"- **HER2:** {case.her2.value} ({tests})",
         f"- **Hormone receptors:** ER {case.er.value}, PR {case.pr.value}: {hormone}",
-        f"- **Presentation:** {_words(case.presentation.value)}; metastasis biopsied and re-tested: "
+        f"- **Presentation:** {words(case.presentation.value)}; metastasis biopsied and re-tested: "
         f"{_yes_no(case.metastasis_biopsied)}",
         f"- **Patient:** {case.sex.value}{_age_text(case)}; menopausal status {case.menopausal_status.value}; "
         f"ECOG {_given(case.ecog)}",
@@ -157,9 +153,9 @@ def _case_summary(case: Case) -> list[str]:
         f"{_number(case.creatinine_clearance, ' mL/min')}",
         f"- **Conditions:** {conditions}; **visceral crisis:** {_yes_no(case.visceral_crisis)}",
         *_treatments(case.treatments),
-        f"- **Metastatic sites:** {'; '.join(_site_text(site) for site in case.sites)}; "
+        f"- **Metastatic sites:** {'; '.join(site_details(site) for site in case.sites)}; "
         f"oligometastatic: {_yes_no(case.oligometastatic)}",
-        f"- **Primary tumor:** {_primary_text(case)}",
+        f"- **Primary tumor:** {primary_words(case)}",
     ]
     return lines
 
@@ -180,29 +176,6 @@ def _treatments(treatments: tuple[Treatment, ...]) -> list[str]:
             text += f"; metastatic recurrence {course.months_to_recurrence:g} months after"
         lines.append(f"  {number}. {escape(text)}")
     return lines
-
-
-def _site_text(site: Site) -> str:
-    details = []
-    if site.lesions is not None:
-        details.append("1 lesion" if site.lesions == 1 else f"{site.lesions} lesions")
-    if site.status is not None:
-        details.append(_words(site.status.value))
-    if site.leptomeningeal:
-        details.append("leptomeningeal")
-    details.extend(_words(symptom.value) for symptom in site.symptoms)
-    name = _words(site.site.value)
-    return f"{name} ({', '.join(details)})" if details else name
-
-
-def _primary_text(case: Case) -> str:
-    primary = case.primary_tumor
-    if primary.intact is None:
-        return "not given"
-    if not primary.intact:
-        return "not intact"
-    symptoms = ", ".join(symptom.value for symptom in primary.symptoms)
-    return f"intact ({symptoms})" if symptoms else "intact"
 
 
 # ------------------------------------------------------------------ the options
@@ -245,7 +218,7 @@ def _actions(result: Result) -> list[str]:
     ordered = sorted(result.actions, key=lambda action: action.kind is not ActionKind.URGENT)
     lines = []
     for number, action in enumerate(ordered, start=1):
-        kind = "**URGENT**" if action.kind is ActionKind.URGENT else f"**{_words(action.kind.value)}**"
+        kind = "**URGENT**" if action.kind is ActionKind.URGENT else f"**{words(action.kind.value)}**"
         lines.append(f"{number}. {kind}: {escape(action.text)}")
     return lines
 
@@ -300,7 +273,7 @@ class SummaryRow:
 
 def summary_row(outcome: Result | CaseFailure, input_line: int) -> SummaryRow:
     if isinstance(outcome, CaseFailure):
-        status = _status_words(outcome.exit_status)
+        status = _statuswords(outcome.exit_status)
         return SummaryRow(input_line, outcome.id, "-", f"not navigated ({status}, exit "
                           f"{int(outcome.exit_status)}): {outcome.message}", "-")
     preferred = [option.regimen for option in outcome.systemic if option.tier is Tier.PREFERRED]
@@ -309,7 +282,7 @@ def summary_row(outcome: Result | CaseFailure, input_line: int) -> SummaryRow:
                       "\n".join(urgent) or NONE)
 
 
-def _status_words(status: ExitStatus) -> str:
+def _statuswords(status: ExitStatus) -> str:
     return {ExitStatus.INVALID_INPUT: "invalid input", ExitStatus.OUT_OF_SCOPE: "out of scope",
             ExitStatus.INTERNAL_ERROR: "internal error"}.get(status, status.name.lower())
 
@@ -337,7 +310,7 @@ def batch_section(outcome: Result | CaseFailure, input_line: int, explain: bool 
     if case_id is not None:
         title += f": {escape(case_id)}"
     if isinstance(outcome, CaseFailure):
-        body = [f"**Not navigated** ({_status_words(outcome.exit_status)}, exit {int(outcome.exit_status)}): "
+        body = [f"**Not navigated** ({_statuswords(outcome.exit_status)}, exit {int(outcome.exit_status)}): "
                 f"{escape(outcome.message)}"]
     else:
         body = case_sections(outcome, level=3, explain=explain)

@@ -116,6 +116,8 @@ def sites_words(case: Case) -> str:
 
 def primary_words(case: Case) -> str:
     primary = case.primary_tumor
+    if primary.intact is None:
+        return NOT_GIVEN
     if not primary.intact:
         return "not intact"
     symptoms = ", ".join(words(symptom.value) for symptom in primary.symptoms)
