@@ -113,3 +113,13 @@ def test_an_earlier_course_without_months_is_not_reported_when_a_later_one_relap
     early = navigate(Case.from_mapping(mapping))
     assert early.line == 2
     assert not [m for m in early.missing if m.field.endswith("months_to_recurrence")]
+
+
+def test_the_conditions_default_names_every_condition_the_case_can_give() -> None:
+    """The sentence is knowledge written by hand: it must not drift from the conditions the contract lists."""
+    from her2nav.case import Condition
+    from her2nav.knowledge.defaults import CONDITIONS_NONE
+
+    named = CONDITIONS_NONE.casefold()
+    for condition in Condition:
+        assert condition.value.replace("_", " ") in named, condition

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from her2nav.case import SYMPTOMS_BY_SITE, Case, Outcome, Presentation, Sex, SiteName, Treatment
 from her2nav.decide.line import History
+from her2nav.knowledge import defaults as words
+from her2nav.knowledge.defaults import TAKEN_AS
 from her2nav.result import Missing
-
-TAKEN_AS = "not given, taken as"
 
 
 def assumed_defaults(case: Case, history: History, window: float) -> list[Missing]:
@@ -22,50 +22,38 @@ def assumed_defaults(case: Case, history: History, window: float) -> list[Missin
     for index, site in enumerate(case.sites):
         missing += _site_defaults(site.site, site.assumed, f"sites[{index}]")
     if case.presentation is Presentation.DE_NOVO and case.primary_tumor.intact is None:
-        missing.append(Missing(
-            "primary_tumor", "not given, so whether the primary tumor is intact is unknown (no entry for it)",
-            "an intact primary would add entries for it: palliative surgery or radiation when it causes "
-            "symptoms, and surgery for survival weighed and advised against"))
+        missing.append(Missing("primary_tumor", words.PRIMARY_UNKNOWN, words.PRIMARY_UNKNOWN_EFFECT))
     return missing
 
 
 def _case_defaults(case: Case) -> list[Missing]:
     hr_positive = case.hormone_receptor_positive
-    endocrine = ("an aromatase inhibitor" if hr_positive
-                 else "would not change this answer: it bears on endocrine options only, which a "
-                 "hormone-receptor-negative case does not have")
+    endocrine = words.ENDOCRINE_PARTNER if hr_positive else words.NO_ENDOCRINE_OPTIONS
     missing = []
     if "pr" in case.assumed:
-        effect = ("hormone-receptor status rests on ER; a positive PR would not change it" if hr_positive
-                  else "a positive PR would make the case hormone-receptor positive and add endocrine options")
+        effect = words.PR_UNKNOWN_HR_POSITIVE if hr_positive else words.PR_UNKNOWN_HR_NEGATIVE
         missing.append(Missing("pr", f"{TAKEN_AS} unknown", effect))
     if "er" in case.assumed:
         missing.append(Missing("er", f"{TAKEN_AS} unknown (PR is positive)",
-                               "ER low (1-10%) would add a caution to endocrine options"))
+                               words.ER_UNKNOWN))
     if "menopausal_status" in case.assumed:
         if case.sex is Sex.MALE:
-            effect = "does not apply to a male patient"
+            effect = words.MENOPAUSE_MALE
         elif hr_positive:
-            effect = (f"ovarian function suppression is advised with {endocrine}; postmenopausal status would "
-                      "remove that caution")
+            effect = words.MENOPAUSE_UNKNOWN.format(endocrine=endocrine)
         else:
             effect = endocrine
         missing.append(Missing("menopausal_status", f"{TAKEN_AS} unknown", effect))
     if "sex" in case.assumed:
         missing.append(Missing("sex", f"{TAKEN_AS} female",
-                               f"a male patient needs a GnRH analogue with {endocrine}" if hr_positive else endocrine))
+                               words.SEX_MALE.format(endocrine=endocrine) if hr_positive else endocrine))
     if "conditions" in case.assumed:
-        missing.append(Missing("conditions", f"{TAKEN_AS} none",
-                               "heart failure, interstitial lung disease, neuropathy, pregnancy, DPD deficiency, "
-                               "hepatic impairment, dental disease or hypocalcemia would add cautions or rule "
-                               "options out"))
+        missing.append(Missing("conditions", f"{TAKEN_AS} none", words.CONDITIONS_NONE))
     if "visceral_crisis" in case.assumed:
         missing.append(Missing("visceral_crisis", f"{TAKEN_AS} no",
-                               "a visceral crisis rules out endocrine therapy without chemotherapy" if hr_positive
-                               else endocrine))
+                               words.VISCERAL_CRISIS if hr_positive else endocrine))
     if "treatments" in case.assumed:
-        missing.append(Missing("treatments", f"{TAKEN_AS} no earlier anticancer treatment",
-                               "a HER2-directed course that failed would move the case to a later line"))
+        missing.append(Missing("treatments", f"{TAKEN_AS} {words.NO_TREATMENTS}", words.NO_TREATMENTS_EFFECT))
     return missing
 
 
@@ -74,12 +62,9 @@ def _course_defaults(course: Treatment, where: str, later: tuple[Treatment, ...]
     missing = []
     if "outcome" in course.assumed:
         if course.perioperative:
-            missing.append(Missing(f"{where}.outcome", f"{TAKEN_AS} completed",
-                                   "progression during it would count as a failed line and rule its drugs out"))
+            missing.append(Missing(f"{where}.outcome", f"{TAKEN_AS} completed", words.OUTCOME_PERIOPERATIVE))
         else:
-            missing.append(Missing(f"{where}.outcome", f"{TAKEN_AS} progression",
-                                   "counted as a failed line; completed, stopped for toxicity or ongoing would not "
-                                   "count, and its drugs could be offered again"))
+            missing.append(Missing(f"{where}.outcome", f"{TAKEN_AS} progression", words.OUTCOME_METASTATIC))
     # A later (neo)adjuvant course that ended outside the window puts this earlier one outside it too.
     bounded = any(c.perioperative and c.months_to_recurrence is not None and c.months_to_recurrence > window
                   for c in later)
@@ -88,9 +73,8 @@ def _course_defaults(course: Treatment, where: str, later: tuple[Treatment, ...]
                        and not history.perioperative_failures and not bounded)
     if late_by_default:
         missing.append(Missing(f"{where}.months_to_recurrence",
-                               f"{TAKEN_AS} a relapse more than {window:g} months after the course",
-                               f"a relapse within {window:g} months would count as a failed first line "
-                               "(give the course's end and metastatic_diagnosis, or the months)"))
+                               f"{TAKEN_AS} {words.LATE_RELAPSE.format(window=window)}",
+                               words.LATE_RELAPSE_EFFECT.format(window=window)))
     return missing
 
 
@@ -99,10 +83,7 @@ def _site_defaults(site: SiteName, assumed: frozenset[str], where: str) -> list[
     if "symptoms" in assumed:
         symptoms = ", ".join(s.value.replace("_", " ") for s in SYMPTOMS_BY_SITE[site])
         missing.append(Missing(f"{where}.symptoms", f"{TAKEN_AS} none",
-                               f"{site.value.replace('_', ' ')} symptoms ({symptoms}) would add urgent actions "
-                               "or site-specific entries"))
+                               words.SITE_SYMPTOMS.format(site=site.value.replace("_", " "), symptoms=symptoms)))
     if "leptomeningeal" in assumed:
-        missing.append(Missing(f"{where}.leptomeningeal", f"{TAKEN_AS} no",
-                               "leptomeningeal disease would add a specialist review and a caution to each "
-                               "brain entry"))
+        missing.append(Missing(f"{where}.leptomeningeal", f"{TAKEN_AS} no", words.LEPTOMENINGEAL))
     return missing
