@@ -260,8 +260,8 @@ def _cardiac_concerns(case: Case) -> list[Concern]:
                         f"therapy with clinical heart failure or significantly reduced LVEF, case by case); "
                         f"{safety.LVEF_HOLD_RULES}", rules_out=True)]
     if lvef is not None and lvef < safety.LVEF_CAUTION_BELOW:
-        return [Concern(f"LVEF {lvef:g}% is below 50%: cardiac assessment before and during "
-                        f"treatment; {safety.LVEF_HOLD_RULES}")]
+        return [Concern(f"LVEF {lvef:g}% is below {safety.LVEF_CAUTION_BELOW:g}%: cardiac assessment before and "
+                        f"during treatment; {safety.LVEF_HOLD_RULES}")]
     return []
 
 
@@ -270,8 +270,9 @@ def _lapatinib_cardiac_concerns(case: Case) -> list[Concern]:
     lvef = case.lvef
     if lvef is not None and lvef < safety.LVEF_AVOID_BELOW:
         return [Concern(f"LVEF {lvef:g}%: {safety.LAPATINIB_AVOID}; {safety.LAPATINIB_LVEF_LABEL}", rules_out=True)]
+    reduced = lvef is not None and lvef < safety.LVEF_CAUTION_BELOW
     findings = (["heart failure"] if case.has(Condition.HEART_FAILURE) else []) + (
-        [f"LVEF {lvef:g}% is below 50%"] if lvef is not None and lvef < safety.LVEF_CAUTION_BELOW else [])
+        [f"LVEF {lvef:g}% is below {safety.LVEF_CAUTION_BELOW:g}%"] if reduced else [])
     if findings:
         return [Concern(f"{' and '.join(findings)}: {safety.LAPATINIB_LVEF_LABEL}")]
     return []
