@@ -291,3 +291,19 @@ def test_adjuvant_endocrine_therapy_is_its_own_course_so_the_relapse_is_measured
         (["tamoxifen"], "progression", 0),  # the metastases were found during it
     ]
     assert result["line"] == 2  # relapse 10 months after adjuvant trastuzumab: within the 12-month window
+
+
+def test_creatinine_clearance_in_ml_per_minute_is_read_and_another_unit_is_set_aside() -> None:
+    """LOINC 2164-2 (docs/fhir.md): the value in mL/min enters the case; an eGFR-like unit is never converted."""
+    clearance = observation("2164-2", "2026-01-05", valueQuantity={"value": 25, "unit": "mL/min",
+                                                                   "system": "http://unitsofmeasure.org",
+                                                                   "code": "mL/min"})
+    code, out, err = recommend_stdin(json.dumps(clearance).encode(), *FLAGS_FOR_A_CASE)
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["case"]["creatinine_clearance"] == 25
+    assert any(p["field"] == "creatinine_clearance" and p["how"] == "read" for p in result["provenance"])
+    per_area = observation("2164-2", "2026-01-05", valueQuantity={"value": 25, "unit": "mL/min/{1.73_m2}"})
+    code, out, err = recommend_stdin(json.dumps(per_area).encode(), *FLAGS_FOR_A_CASE)
+    assert code == 0, err
+    assert json.loads(out)["case"]["creatinine_clearance"] is None

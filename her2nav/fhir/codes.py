@@ -132,6 +132,10 @@ LVEF_CODES: Mapping[str, frozenset[str]] = {
     LOINC: frozenset({"10230-1", "18043-0", "8808-8", "8810-4", "8811-2"}),
     SNOMED: frozenset({"250908004"}),  # Left ventricular ejection fraction (observable entity)
 }
+# Measured creatinine clearance, mL/min (HL7 Order Catalog IG: "Creatinine renal clearance in 24 hour
+# Urine and Serum or Plasma"). An eGFR is not a clearance (mL/min/1.73 m2), so none is read as one.
+CREATININE_CLEARANCE_CODES: Mapping[str, frozenset[str]] = {LOINC: frozenset({"2164-2"})}
+CLEARANCE_UNITS = frozenset({"mL/min", "ml/min"})
 DISEASE_STATUS_CODE = "88040-1"   # CancerDiseaseStatus (LOINC)
 DISEASE_WORSENED = "271299001"    # Patient's condition worsened (SNOMED)
 DISEASE_NOT_WORSE = frozenset({"268910001", "359746009", "709137006"})  # improved, stable, undetermined

@@ -73,8 +73,9 @@ def observation_findings(entry: Entry) -> Iterator[Finding | Skipped]:
     marker = find_code(code, {C.LOINC: C.MARKER_CODES})
     ecog = find_code(code, C.ECOG_CODES)
     lvef = find_code(code, C.LVEF_CODES)
+    clearance = find_code(code, C.CREATININE_CLEARANCE_CODES)
     status = find_code(code, {C.LOINC: {C.DISEASE_STATUS_CODE}})
-    known = marker or ecog or lvef or status
+    known = marker or ecog or lvef or clearance or status
     if known is None:
         serum = find_code(code, {C.LOINC: C.SERUM_HER2_CODES})
         why = "serum HER2 says nothing of the tumor's status" if serum else "no code the navigator reads"
@@ -99,8 +100,22 @@ def observation_findings(entry: Entry) -> Iterator[Finding | Skipped]:
         percent = quantity_value(obs)
         yield (Finding("lvef", percent, date, source) if percent is not None
                else Skipped(source, "LVEF given without a number"))
+    elif clearance is not None:
+        yield _clearance(obs, source, date)
     else:
         yield from _disease_status(obs, source, date)
+
+
+def _clearance(obs: Mapping[str, Any], source: SourceRef, date: FhirDate | None) -> Finding | Skipped:
+    """Creatinine clearance in mL/min, as the case takes it; another unit is set aside, never converted."""
+    quantity = obs.get("valueQuantity")
+    unit = quantity.get("code") or quantity.get("unit") if isinstance(quantity, dict) else None
+    value = quantity_value(obs)
+    if value is None:
+        return Skipped(source, "creatinine clearance given without a number")
+    if unit not in C.CLEARANCE_UNITS:
+        return Skipped(source, "creatinine clearance not in mL/min; give --creatinine-clearance")
+    return Finding("creatinine_clearance", value, date, source)
 
 
 def _marker(obs: Mapping[str, Any], field: str, kind: str, source: SourceRef, date: FhirDate | None,

@@ -39,7 +39,7 @@ from her2nav.fhir.facts import (
 from her2nav.fhir.source import Entry
 
 RECEPTOR_FIELDS = ("her2", "her2_ihc", "her2_ish", "er", "pr")
-LATEST_FIELDS = ("ecog", "lvef")
+LATEST_FIELDS = ("ecog", "lvef", "creatinine_clearance")
 
 # Fields the reader works out beside the facts it reads (they also feed the inferences above):
 # the case takes "age" and "metastatic_diagnosis", and a course its "start" and "end".

@@ -24,13 +24,14 @@ HER2_FIELDS = ("her2", "her2_ihc", "her2_ish")
 SETTLED_BY: Mapping[str, tuple[str, ...]] = {name: HER2_FIELDS for name in HER2_FIELDS}
 FLAG_NAMES: Mapping[str, str] = {
     "her2": "--her2", "her2_ihc": "--her2-ihc", "her2_ish": "--her2-ish", "er": "--er", "pr": "--pr",
-    "ecog": "--ecog", "lvef": "--lvef", "presentation": "--presentation", "treatments": "--treatment",
+    "ecog": "--ecog", "lvef": "--lvef", "creatinine_clearance": "--creatinine-clearance",
+    "presentation": "--presentation", "treatments": "--treatment",
     "sites": "--site", "sex": "--sex", "conditions": "--condition",
 }
 # Facts the reader looks for; a missing one is reported (its default, if any, is the navigator's).
-LOOKED_FOR = ("her2", "er", "pr", "presentation", "ecog", "lvef", "sex", "sites", "treatments")
+LOOKED_FOR = ("her2", "er", "pr", "presentation", "ecog", "lvef", "creatinine_clearance", "sex", "sites",
+              "treatments")
 NOT_READ_FROM_FHIR: Mapping[str, str] = {
-    "creatinine_clearance": "no verified LOINC code is read yet; give --creatinine-clearance",
     "menopausal_status": "not read from FHIR; give --menopausal-status",
     "visceral_crisis": "a clinical judgement FHIR does not carry; give --visceral-crisis",
     "primary_tumor": "not read from FHIR; give --primary",
