@@ -21,8 +21,9 @@ from attrs import define, field, frozen
 from her2nav.case import Case
 from her2nav.errors import ExitStatus, Her2navError
 from her2nav.fields import NonFinite
-from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
 from her2nav.navigate import Settings, navigate
+from her2nav.read.json_text import parse_json_text
+from her2nav.read.sources import MAX_INPUT_BYTES
 from her2nav.render.concordance import ConcordanceRow, concordance_row, concordance_section
 from her2nav.render.json_out import ReferenceMode, compact, compact_json, failure_to_dict
 from her2nav.render.markdown import SummaryRow, batch_head, batch_section, summary_row

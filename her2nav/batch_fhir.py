@@ -13,11 +13,11 @@ from typing import BinaryIO
 
 from her2nav.batch import BatchSummary, InputLine, Outcome, OutcomeWriter, run_batch
 from her2nav.errors import Her2navError
-from her2nav.fhir.reader import DEFAULT_OPTIONS, FhirOptions, group_patients, read_patient
-from her2nav.fhir.source import Entry, read_fhir_batch
-from her2nav.inputs import CaseFlags
 from her2nav.navigate import Settings
 from her2nav.navigate_fhir import navigate_fhir
+from her2nav.read.fhir.reader import DEFAULT_OPTIONS, FhirOptions, group_patients, read_patient
+from her2nav.read.fhir.source import Entry, read_fhir_batch
+from her2nav.read.flags import CaseFlags
 from her2nav.result import CaseFailure
 
 

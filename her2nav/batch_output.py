@@ -26,7 +26,7 @@ from her2nav.batch import (
     _id_of,
 )
 from her2nav.errors import ExitStatus, InvalidCase
-from her2nav.inputs import parse_json_text
+from her2nav.read.json_text import parse_json_text
 from her2nav.render.json_out import ReferenceMode
 from her2nav.result import CaseFailure, Result
 

@@ -21,8 +21,8 @@ from attrs import frozen
 from her2nav import __version__
 from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentation, Sex
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase, OutputFailed
-from her2nav.inputs import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
+from her2nav.read.flags import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
@@ -332,8 +332,9 @@ def recommend(
 ) -> None:
     """Navigate one case: its line of therapy, options, cautions and evidence."""
     from her2nav.case import Case
-    from her2nav.inputs import merge_flags, read_case_source
     from her2nav.navigate import Settings, navigate
+    from her2nav.read.flags import merge_flags
+    from her2nav.read.sources import read_case_source
 
     streams = _invocation(ctx).streams
     if case_file is not None and case_option is not None:
@@ -362,9 +363,9 @@ def recommend(
 
 def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flags: CaseFlags,
                    id_from_patient: bool, settings: "Settings") -> "Result":
-    from her2nav.fhir.load import reading_from_fhir
-    from her2nav.fhir.reader import FhirOptions
     from her2nav.navigate_fhir import navigate_fhir
+    from her2nav.read.fhir.load import reading_from_fhir
+    from her2nav.read.fhir.reader import FhirOptions
 
     if case_source is not None:
         raise InvalidCase("--fhir", "give a case file or --fhir, not both")
@@ -446,8 +447,8 @@ def batch(
     """
     from her2nav.batch import read_lines, run_batch
     from her2nav.batch_output import CountingWriter, batch_writer, open_output
-    from her2nav.inputs import open_cases
     from her2nav.navigate import Settings
+    from her2nav.read.sources import open_cases
     from her2nav.render.json_out import ReferenceMode
     from her2nav.render.progress import ProgressBar
 
@@ -493,7 +494,7 @@ def batch(
 def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, writer: "OutcomeWriter",
                settings: "Settings", id_from_patient: bool) -> None:
     from her2nav.batch_fhir import run_fhir_batch
-    from her2nav.fhir.reader import FhirOptions
+    from her2nav.read.fhir.reader import FhirOptions
 
     if cases is not None:
         raise InvalidCase("--fhir", "give CASES or --fhir, not both")

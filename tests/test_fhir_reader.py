@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 
 from her2nav.case import Case
 from her2nav.errors import Her2navError
-from her2nav.fhir import reader
-from her2nav.fhir.load import case_from_fhir
-from her2nav.fhir.reader import group_patients, read_patient
-from her2nav.fhir.source import Entry
-from her2nav.inputs import CaseFlags
 from her2nav.navigate import navigate
+from her2nav.read.fhir import reader
+from her2nav.read.fhir.load import case_from_fhir
+from her2nav.read.fhir.reader import group_patients, read_patient
+from her2nav.read.fhir.source import Entry
+from her2nav.read.flags import CaseFlags
 from her2nav.render.json_out import compact, compact_json, result_to_dict
 from tests.fhirfix import ALL_FIXTURES, EARLY_RELAPSE, SECOND_LINE, resources_of
 
