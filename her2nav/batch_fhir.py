@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
-from her2nav.batch import BatchSummary, InputLine, Outcome, OutcomeWriter, run_batch
+from her2nav.batch import BatchSummary, InputLine, Outcome, run_batch
 from her2nav.errors import Her2navError
 from her2nav.navigate import Settings
 from her2nav.navigate_fhir import navigate_fhir
 from her2nav.read.fhir.reader import DEFAULT_OPTIONS, FhirOptions, group_patients, read_patient
 from her2nav.read.fhir.source import Entry, read_fhir_batch
 from her2nav.read.flags import CaseFlags
+from her2nav.render.formats import OutcomeWriter
 from her2nav.result import CaseFailure
 
 

@@ -23,15 +23,17 @@ from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentat
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase, OutputFailed
 from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.read.flags import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
+from her2nav.render.formats import BATCH_FORMATS, ONE_RESULT_FORMATS
 from her2nav.render.plain import printable
 
 if TYPE_CHECKING:
     import datetime
 
-    from her2nav.batch import BatchSummary, OutcomeWriter
+    from her2nav.batch import BatchSummary
     from her2nav.batch_output import CountingWriter
     from her2nav.knowledge.reference_model import Reference
     from her2nav.navigate import Settings
+    from her2nav.render.formats import OutcomeWriter
     from her2nav.result import Result
 
 
@@ -130,23 +132,10 @@ class Invocation:
     debug: bool = False
 
 
-class OutputFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class BatchFormat(enum.StrEnum):
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-
-    @property
-    def handout(self) -> bool:
-        """A handout says the date it was prepared."""
-        return self in (BatchFormat.markdown, BatchFormat.html)
+# The --format choices, from the table of formats; mypy cannot follow an enum built from a table.
+OutputFormat = enum.StrEnum("OutputFormat", [(name, name) for name in ONE_RESULT_FORMATS])  # type: ignore[misc]
+BatchFormat = enum.StrEnum("BatchFormat", [(name, name) for name in BATCH_FORMATS])  # type: ignore[misc]
+TABLE, JSON_LINES = OutputFormat("table"), BatchFormat("json")  # the defaults
 
 
 class BatchReferences(enum.StrEnum):
@@ -278,7 +267,7 @@ def recommend(
     case_option: Annotated[Optional[str], typer.Option("--case", help="Same as CASE.")] = None,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", "-f", help="table (for a terminal), json (the result object), markdown (a "
-        "tumor-board handout) or html (the handout as a page to print).")] = OutputFormat.table,
+        "tumor-board handout) or html (the handout as a page to print).")] = TABLE,
     width: Width = None,
     handout_date: HandoutDate = None,
     explain: Annotated[bool, typer.Option(
@@ -375,33 +364,10 @@ def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flag
 
 def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],
                   explain: bool, details: bool = False, handout_date: Optional[str] = None) -> None:
-    if output_format is OutputFormat.json:
-        from her2nav.render.json_out import render_json
+    from her2nav.render.formats import FORMATS, Choices, show_one
 
-        stdout.write(render_json(result) + "\n")
-    elif output_format is OutputFormat.markdown:
-        from her2nav.render.markdown import render_markdown
-
-        stdout.write(render_markdown(result, explain=explain, prepared=_handout_date(handout_date)))
-    elif output_format is OutputFormat.html:
-        from her2nav.render.html import render_html
-
-        stdout.write(render_html(result, explain=explain, prepared=_handout_date(handout_date)))
-    else:
-        from her2nav.render.console import make_console
-        from her2nav.render.table import render_table
-        from her2nav.render.timeline import render_timeline
-        from her2nav.render.trace import render_trace
-
-        console = make_console(stdout, width)
-        render_table(result, console, details=details or explain)
-        if explain:
-            render_timeline(result, console)
-            render_trace(result, console)
-            if result.provenance:
-                from her2nav.render.provenance import render_provenance
-
-                render_provenance(result, console)
+    prepared = _handout_date(handout_date) if FORMATS[output_format.value].handout else None
+    show_one(result, stdout, output_format.value, Choices(explain, details, width, prepared))
     stdout.flush()
 
 
@@ -413,7 +379,7 @@ def batch(
     output_format: Annotated[BatchFormat, typer.Option(
         "--format", "-f", help="json (one result or error object per input line, in order), markdown "
         "(one handout: a summary table, then a section per case), html (that handout as a page to print, "
-        "each case on a new sheet) or csv (one row per case, for a spreadsheet).")] = BatchFormat.json,
+        "each case on a new sheet) or csv (one row per case, for a spreadsheet).")] = JSON_LINES,
     references: Annotated[BatchReferences, typer.Option(
         "--references", help="JSON: full (each line resolves its references, the contract) or ids (the "
         "ids only; join them with 'her2nav references --format json').")] = BatchReferences.full,
@@ -446,22 +412,23 @@ def batch(
     terminal and standard output is not.
     """
     from her2nav.batch import read_lines, run_batch
-    from her2nav.batch_output import CountingWriter, batch_writer, open_output
+    from her2nav.batch_output import CountingWriter, open_output
     from her2nav.navigate import Settings
     from her2nav.read.sources import open_cases
-    from her2nav.render.json_out import ReferenceMode
+    from her2nav.render.formats import FORMATS, Choices, batch_writer
     from her2nav.render.progress import ProgressBar
 
     invocation = _invocation(ctx)
     streams = invocation.streams
-    if resume and (output_format is not BatchFormat.json or fhir is not None):
+    if resume and (not FORMATS[output_format.value].resumable or fhir is not None):
         raise InvalidCase("--resume", "continues JSON Lines only, read from CASES; give --format json and CASES")
     settings = Settings(early_relapse_months, _as_of(as_of))
-    prepared = _handout_date(handout_date) if output_format.handout else None
+    prepared = _handout_date(handout_date) if FORMATS[output_format.value].handout else None
+    choices = Choices(explain=explain, prepared=prepared, excel=excel,
+                      reference_ids_only=references is BatchReferences.ids)
 
     def writer_to(out: TextIO) -> CountingWriter:
-        return CountingWriter(batch_writer(out, output_format.value, explain, ReferenceMode(references.value),
-                                           excel, prepared))
+        return CountingWriter(batch_writer(out, output_format.value, choices))
 
     if fhir is not None:
         with open_output(output, resume, streams.stdout) as (out, _):
