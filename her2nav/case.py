@@ -29,7 +29,7 @@ from her2nav.fields import (
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
 from her2nav.toxicity import Toxicity
 
-SCHEMA_VERSION = "2"
+CASE_SCHEMA_VERSION = "2"
 READABLE_SCHEMA_VERSIONS = ("1", "2")  # version 2 changed the result's `missing`; a version 1 case reads the same
 
 
@@ -445,7 +445,7 @@ class Case:
                 problems.add(problem)
                 return None
 
-        schema = obj.get("schema_version", SCHEMA_VERSION)
+        schema = obj.get("schema_version", CASE_SCHEMA_VERSION)
         if schema not in READABLE_SCHEMA_VERSIONS:
             problems.add(InvalidCase("schema_version", f"{describe(schema)} is not supported",
                                      ", ".join(f'"{version}"' for version in READABLE_SCHEMA_VERSIONS)))
@@ -492,7 +492,7 @@ class Case:
 
     def to_dict(self) -> dict[str, Any]:
         """The case as understood: generic drug names, defaults filled, HER2 derived."""
-        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id}
+        out: dict[str, Any] = {"schema_version": CASE_SCHEMA_VERSION, "id": self.id}
         out.update({
             "her2": self.her2.value,
             "her2_ihc": self.her2_ihc.value if self.her2_ihc else None,

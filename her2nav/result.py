@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
 
 from attrs import frozen
 
@@ -172,17 +171,6 @@ class Result:
     also_cites: tuple[str, ...] = ()  # references the trace speaks of, beyond the options' evidence
     provenance: tuple[Provenance, ...] = ()  # only for a case read from FHIR
     concordance: Concordance | None = None  # only when the case gives `chosen`
-
-    def to_dict(self, references: str = "full") -> dict[str, Any]:
-        """Exactly the JSON result (`her2nav recommend --format json`), as plain Python values.
-
-        `references="ids"` lists the reference ids instead of the resolved entries, as
-        `her2nav batch --references ids` does.
-        """
-        # The shape of the contract is written once, with the encoders, in render/json_out.py.
-        from her2nav.render.json_out import ReferenceMode, result_to_dict
-
-        return result_to_dict(self, ReferenceMode(references))
 
     @property
     def reference_ids(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import io
 
 from rich.console import Console
 
-from her2nav.render.json_out import result_to_dict
+from her2nav.contract import result_to_dict
 from her2nav.render.table import render_table
 from tests.conftest import run
 

@@ -96,8 +96,8 @@ def _explanation(result: Result, console: Console) -> None:
 
 
 def _json_lines(stream: TextIO, choices: Choices) -> OutcomeWriter:
+    from her2nav.contract import ReferenceMode
     from her2nav.render.json_lines import JsonLinesWriter
-    from her2nav.render.json_out import ReferenceMode
 
     return JsonLinesWriter(stream, ReferenceMode.IDS if choices.reference_ids_only else ReferenceMode.FULL)
 

@@ -8,7 +8,8 @@ from typing import TextIO
 
 from attrs import frozen
 
-from her2nav.render.json_out import ReferenceMode, compact, compact_json, failure_to_dict
+from her2nav.contract import ReferenceMode, failure_to_dict
+from her2nav.render.json_out import compact, compact_json
 from her2nav.result import CaseFailure, Result
 
 Outcome = Result | CaseFailure
