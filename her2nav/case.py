@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cached_property, partial
@@ -11,6 +10,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from her2nav import terms
 from her2nav.dates import PartialDate, parse_date
 from her2nav.errors import InvalidCase
 from her2nav.fields import (
@@ -29,123 +29,25 @@ from her2nav.fields import (
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
 from her2nav.toxicity import Toxicity
 
+# The vocabulary (terms.py), still importable from here.
+BrainStatus = terms.BrainStatus
+Condition = terms.Condition
+Er = terms.Er
+Her2 = terms.Her2
+Ihc = terms.Ihc
+Ish = terms.Ish
+Menopause = terms.Menopause
+Outcome = terms.Outcome
+Pr = terms.Pr
+Presentation = terms.Presentation
+PrimarySymptom = terms.PrimarySymptom
+Setting = terms.Setting
+Sex = terms.Sex
+SiteName = terms.SiteName
+Symptom = terms.Symptom
+
 CASE_SCHEMA_VERSION = "2"
 READABLE_SCHEMA_VERSIONS = ("1", "2")  # version 2 changed the result's `missing`; a version 1 case reads the same
-
-
-class Her2(enum.StrEnum):
-    POSITIVE = "positive"
-    LOW = "low"
-    ULTRALOW = "ultralow"
-    NEGATIVE = "negative"
-    EQUIVOCAL = "equivocal"
-
-
-class Ihc(enum.StrEnum):
-    ZERO = "0"
-    ONE = "1+"
-    TWO = "2+"
-    THREE = "3+"
-
-
-class Ish(enum.StrEnum):
-    AMPLIFIED = "amplified"
-    NOT_AMPLIFIED = "not_amplified"
-
-
-class Er(enum.StrEnum):
-    POSITIVE = "positive"
-    LOW = "low"
-    NEGATIVE = "negative"
-    UNKNOWN = "unknown"
-
-
-class Pr(enum.StrEnum):
-    POSITIVE = "positive"
-    NEGATIVE = "negative"
-    UNKNOWN = "unknown"
-
-
-class Presentation(enum.StrEnum):
-    DE_NOVO = "de_novo"
-    RECURRENCE = "recurrence"
-
-
-class Menopause(enum.StrEnum):
-    PRE = "pre"
-    POST = "post"
-    UNKNOWN = "unknown"
-
-
-class Sex(enum.StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-
-
-class Condition(enum.StrEnum):
-    HEART_FAILURE = "heart_failure"
-    INTERSTITIAL_LUNG_DISEASE = "interstitial_lung_disease"
-    PERIPHERAL_NEUROPATHY = "peripheral_neuropathy"
-    PREGNANCY = "pregnancy"
-    DPD_DEFICIENCY = "dpd_deficiency"
-    HEPATIC_IMPAIRMENT = "hepatic_impairment"
-    DENTAL_DISEASE = "dental_disease"
-    HYPOCALCEMIA = "hypocalcemia"
-
-
-class Setting(enum.StrEnum):
-    NEOADJUVANT = "neoadjuvant"
-    ADJUVANT = "adjuvant"
-    METASTATIC = "metastatic"
-
-
-class Outcome(enum.StrEnum):
-    PROGRESSION = "progression"
-    TOXICITY = "toxicity"
-    COMPLETED = "completed"
-    ONGOING = "ongoing"
-
-
-class SiteName(enum.StrEnum):
-    BONE = "bone"
-    LIVER = "liver"
-    BRAIN = "brain"
-    LUNG = "lung"
-    PLEURA = "pleura"
-    LYMPH_NODE = "lymph_node"
-    SKIN = "skin"
-    SOFT_TISSUE = "soft_tissue"
-    BONE_MARROW = "bone_marrow"
-    OTHER = "other"
-
-
-class Symptom(enum.StrEnum):
-    PAIN = "pain"
-    FRACTURE = "fracture"
-    IMPENDING_FRACTURE = "impending_fracture"
-    CORD_COMPRESSION = "cord_compression"
-    HYPERCALCEMIA = "hypercalcemia"
-    ASCITES = "ascites"
-    PRURITUS = "pruritus"
-    JAUNDICE = "jaundice"
-    NEUROLOGIC = "neurologic"
-    EFFUSION = "effusion"
-    DYSPNEA = "dyspnea"
-    ULCERATION = "ulceration"
-    BLEEDING = "bleeding"
-
-
-class BrainStatus(enum.StrEnum):
-    UNTREATED = "untreated"
-    TREATED_STABLE = "treated_stable"
-    PROGRESSING_AFTER_LOCAL_THERAPY = "progressing_after_local_therapy"
-
-
-class PrimarySymptom(enum.StrEnum):
-    BLEEDING = "bleeding"
-    PAIN = "pain"
-    ULCERATION = "ulceration"
-    INFECTION = "infection"
 
 
 SYMPTOMS_BY_SITE: Mapping[SiteName, tuple[Symptom, ...]] = {

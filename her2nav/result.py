@@ -6,41 +6,15 @@ import enum
 
 from attrs import frozen
 
+from her2nav import terms
 from her2nav.case import Case
 from her2nav.errors import ExitStatus
 
-
-class Tier(enum.StrEnum):
-    PREFERRED = "preferred"
-    ALTERNATIVE = "alternative"
-    CONSIDER = "consider"
-    AVOID = "avoid"
-
-
-TIER_ORDER = {tier: rank for rank, tier in enumerate(Tier)}
-
-
-class ActionKind(enum.StrEnum):
-    URGENT = "urgent"
-    REBIOPSY = "rebiopsy"
-    REFLEX_ISH = "reflex_ish"
-    CARDIAC_ASSESSMENT = "cardiac_assessment"
-    DENTAL_REVIEW = "dental_review"
-    SPECIALIST_REVIEW = "specialist_review"
-    CLINICAL_TRIAL = "clinical_trial"
-
-
-class Modality(enum.StrEnum):
-    BONE_MODIFYING_AGENT = "bone_modifying_agent"
-    RADIATION = "radiation"
-    STEREOTACTIC_RADIATION = "stereotactic_radiation"
-    RADIOPHARMACEUTICAL = "radiopharmaceutical"
-    SURGERY = "surgery"
-    EMBOLIZATION = "embolization"
-    PROCEDURE = "procedure"
-    SYSTEMIC = "systemic"
-    SUPPORTIVE = "supportive"
-    INTRATHECAL = "intrathecal"
+# The vocabulary (terms.py), still importable from here.
+TIER_ORDER = terms.TIER_ORDER
+ActionKind = terms.ActionKind
+Modality = terms.Modality
+Tier = terms.Tier
 
 
 @frozen

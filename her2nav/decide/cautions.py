@@ -290,9 +290,9 @@ def _liver_function_impaired(case: Case) -> bool:
 
 def _aromatase_inhibitor_concerns(case: Case) -> list[Concern]:
     if case.sex is Sex.MALE:
-        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT["male"])]
+        return [Concern(safety.MALE_AROMATASE_INHIBITOR_TEXT)]
     if case.menopausal_status is not Menopause.POST:
-        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT[case.menopausal_status.value])]
+        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT[case.menopausal_status])]
     return []
 
 

@@ -42,7 +42,7 @@ def site_option(
     In pregnancy an entry that means systemic therapy is `avoid` whatever tier the site rule
     chose, as every regimen is (clinical-rules.md section 0): no site entry offers a regimen.
     """
-    modality = Modality(item.modality)
+    modality = item.modality
     pregnancy = _pregnancy_cautions(case, modality, tier)
     if pregnancy and modality is Modality.SYSTEMIC:
         tier = Tier.AVOID
@@ -82,7 +82,7 @@ def describe(site: Site) -> str:
         details.append(", ".join(words(symptom.value) for symptom in site.symptoms))
     if site.leptomeningeal:
         details.append("leptomeningeal disease")
-    return f"{care.SITE_WORDS[site.site.value]} ({'; '.join(details)})"
+    return f"{care.SITE_WORDS[site.site]} ({'; '.join(details)})"
 
 
 def _lesion_words(lesions: int | None) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from her2nav.terms import Menopause
+
 CARDIAC_HER2_DRUGS = frozenset({
     "trastuzumab", "pertuzumab", "trastuzumab emtansine", "trastuzumab deruxtecan", "margetuximab",
 })
@@ -57,12 +59,12 @@ VISCERAL_CRISIS_TEXT = (
     "is not offered"
 )
 ER_LOW_TEXT = "ER-low (1-10%): benefit of endocrine therapy is uncertain"
-OVARIAN_SUPPRESSION_TEXT: Mapping[str, str] = {
-    "pre": "premenopausal: an aromatase inhibitor needs ovarian function suppression (a GnRH agonist)",
-    "male": "male patient: an aromatase inhibitor needs a GnRH agonist",
-    "unknown": ("menopausal status unknown: an aromatase inhibitor alone works only after the "
-                "menopause; confirm status or add ovarian function suppression"),
+OVARIAN_SUPPRESSION_TEXT: Mapping[Menopause, str] = {
+    Menopause.PRE: "premenopausal: an aromatase inhibitor needs ovarian function suppression (a GnRH agonist)",
+    Menopause.UNKNOWN: ("menopausal status unknown: an aromatase inhibitor alone works only after the "
+                        "menopause; confirm status or add ovarian function suppression"),
 }
+MALE_AROMATASE_INHIBITOR_TEXT = "male patient: an aromatase inhibitor needs a GnRH agonist"
 POOR_PERFORMANCE_ECOG = 3
 BONE_MARROW_TEXT = "bone marrow involvement: myelosuppressive chemotherapy needs close blood-count monitoring"
 JAUNDICE_TEXT = "jaundice: review doses of hepatically cleared drugs and consider whether this is visceral crisis"
