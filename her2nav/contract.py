@@ -70,12 +70,12 @@ def reference_to_dict(reference: Reference) -> dict[str, Any]:
 
 
 def systemic_option_dict(o: SystemicOption) -> dict[str, Any]:
-    return {"regimen": o.regimen, "drugs": list(o.drugs), "tier": o.tier.value, "rationale": o.rationale,
+    return {"key": o.key, "regimen": o.regimen, "drugs": list(o.drugs), "tier": o.tier.value, "rationale": o.rationale,
             "evidence": list(o.evidence), "cautions": list(o.cautions)}
 
 
 def site_option_dict(o: SiteOption) -> dict[str, Any]:
-    return {"site": o.site, "intervention": o.intervention, "modality": o.modality.value,
+    return {"key": o.key, "site": o.site, "intervention": o.intervention, "modality": o.modality.value,
             "tier": o.tier.value, "rationale": o.rationale, "evidence": list(o.evidence),
             "cautions": list(o.cautions)}
 

@@ -33,6 +33,7 @@ class SystemicOption:
     # every patient gets. Not part of the JSON result: the concordance audit reads them.
     partners: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    key: str = ""  # the regimen's key in knowledge/regimens.py (or "continue"): what JSON consumers join on
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -50,6 +51,7 @@ class SiteOption:
     cautions: tuple[str, ...] = ()
     # The case's facts the rationale starts with, shown once per site in the terminal view.
     facts: str = ""
+    key: str = ""  # the intervention's key in knowledge/interventions.py: what JSON consumers join on
 
 
 @frozen

@@ -8,6 +8,7 @@ from attrs import frozen
 
 from her2nav.case import Case, Condition, Site, SiteName
 from her2nav.knowledge import site_care as care
+from her2nav.knowledge.interventions import KEY_OF
 from her2nav.result import Action, Missing, Modality, SiteOption, Tier, TraceStep
 
 RADIATION_MODALITIES = frozenset({Modality.RADIATION, Modality.STEREOTACTIC_RADIATION})
@@ -55,6 +56,7 @@ def site_option(
         evidence=item.evidence,
         cautions=tuple(dict.fromkeys([*cautions, *pregnancy])),
         facts=facts,
+        key=KEY_OF[item],
     )
 
 

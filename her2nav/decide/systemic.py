@@ -13,6 +13,7 @@ from her2nav.decide.maintenance import after_completed_induction
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
     CONTINUE_CURRENT,
+    CONTINUE_KEY,
     CONTINUED_OUTSIDE_KNOWN_REGIMENS,
     MAINTENANCE_KEYS,
     ONGOING_ENDOCRINE_ALONE,
@@ -255,6 +256,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         partners=tuple(drug for drug in found.drugs if drug in regimen.one_of),
         optional=tuple(drug for drug in found.drugs if drug in regimen.optional),
         reason=candidate.why,
+        key=candidate.key,
     )
 
 
@@ -304,14 +306,14 @@ def _continue_ongoing(
     known = _regimen_of(drugs, list(options))
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
     # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
-    regimen = Regimen(known.key if known else "continue", CONTINUE_CURRENT, drugs, evidence,
+    regimen = Regimen(known.key if known else CONTINUE_KEY, CONTINUE_CURRENT, drugs, evidence,
                       known.summary if known else "")
     can_continue = not review.assess(regimen).ruled_out
     tier, without_her2 = _continuation_tier(current)
     why = _why_continue(current) if without_her2 is None else _why_continue_without_her2(current, without_her2)
     if can_continue and _brain_progressing_after_local_therapy(review.case):
         why += f" {BRAIN_ONLY_PROGRESSION}"  # "keep it and treat the brain locally": only for a regimen kept
-    continued = _to_option(regimen, Candidate("continue", tier, why), review)
+    continued = _to_option(regimen, Candidate(CONTINUE_KEY, tier, why), review)
     others = [o for key, o in options.items()
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:

@@ -239,8 +239,9 @@ NO_CHEMOTHERAPY_FREE_MAINTENANCE = (
     "it has no chemotherapy-free maintenance"
 )
 
-# The option that continues an ongoing course; the site rules look for it by this name.
+# The option that continues an ongoing course: its name, and its key in the result.
 CONTINUE_CURRENT = "Continue current regimen"
+CONTINUE_KEY = "continue"
 
 # Section 10.2: an ongoing course without a HER2-directed drug does not displace the HER2-directed
 # standard; continuing it is offered lower, with these reasons.
