@@ -81,7 +81,7 @@ def site_option_dict(o: SiteOption) -> dict[str, Any]:
 
 
 def action_dict(a: Action) -> dict[str, Any]:
-    return {"kind": a.kind.value, "text": a.text}
+    return {"kind": a.kind.value, "code": a.code, "text": a.text}
 
 
 def missing_dict(m: Missing) -> dict[str, Any]:

@@ -58,6 +58,7 @@ class SiteOption:
 class Action:
     kind: ActionKind
     text: str
+    code: str = ""  # its stable code, registered in knowledge/actions.py:ACTION_CODES: what JSON consumers join on
 
 
 @frozen

@@ -20,6 +20,7 @@ from her2nav.case import Case
 from her2nav.contract import to_dict
 from her2nav.errors import Her2navError
 from her2nav.knowledge import brain_extent, site_care
+from her2nav.knowledge.actions import ACTION_CODES
 from her2nav.knowledge.interventions import INTERVENTIONS
 from her2nav.knowledge.regimens import CONTINUE_KEY, REGIMENS
 from her2nav.navigate import Settings, navigate
@@ -32,7 +33,7 @@ SYSTEMIC_KEYS = frozenset({*REGIMENS, CONTINUE_KEY})
 SITE_KEYS = frozenset(INTERVENTIONS)
 
 BASE: dict[str, Any] = {"her2_ihc": "3+", "er": "negative", "pr": "negative", "presentation": "de_novo",
-                        "ecog": 1, "lvef": 60, "sites": [{"site": "liver", "lesions": 3}]}
+                        "ecog": 1, "sites": [{"site": "liver", "lesions": 3}]}  # LVEF not given
 ONGOING_THP = [{"drugs": ["THP"], "setting": "metastatic", "outcome": "ongoing"}]
 BRAIN_PROGRESSING = [{"site": "brain", "lesions": 2, "status": "progressing_after_local_therapy"}]
 
@@ -62,6 +63,13 @@ RARE_SITUATIONS: dict[str, dict[str, Any]] = {
         "sites": [{"site": "brain", "lesions": 2, "status": "untreated", "leptomeningeal": True}]},
     "an ulcerated skin metastasis: radiation and wound care": {
         "sites": [{"site": "skin", "lesions": 1, "symptoms": ["ulceration"]}]},
+    "hypercalcemia from bone metastases: urgent treatment": {
+        "sites": [{"site": "bone", "lesions": 4, "symptoms": ["hypercalcemia"]}]},
+    "hypercalcemia in pregnancy: urgent treatment without a bone agent": {
+        "menopausal_status": "pre", "conditions": ["pregnancy"],
+        "sites": [{"site": "bone", "lesions": 4, "symptoms": ["hypercalcemia"]}]},
+    "ECOG 4: palliative care review": {"ecog": 4},
+    "IHC 3+ with ISH not amplified: pathology review of the discordance": {"her2_ish": "not_amplified"},
 }
 
 
@@ -128,3 +136,8 @@ def test_the_json_result_gives_each_option_its_key() -> None:
     assert [entry["key"] for entry in data["systemic"]] == [o.key for o in result.systemic]
     assert [entry["key"] for entry in data["site_specific"]] == [o.key for o in result.site_specific]
     assert "zoledronic-acid" in [entry["key"] for entry in data["site_specific"]]
+
+
+def test_every_action_code_a_result_gives_is_registered_and_each_is_given_for_some_case(results: list[Result]) -> None:
+    given = {action.code for result in results for action in result.actions}
+    assert given == ACTION_CODES

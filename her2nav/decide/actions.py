@@ -12,21 +12,22 @@ from her2nav.result import Action, ActionKind, Missing, SystemicOption, Tier
 def general_actions(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> list[Action]:
     actions: list[Action] = []
     if case.her2_discordant:
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, _her2_discordance_text(case)))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, _her2_discordance_text(case), "her2-discordant"))
     if case.presentation is Presentation.RECURRENCE and not case.metastasis_biopsied:
-        actions.append(Action(ActionKind.REBIOPSY, words.REBIOPSY))
+        actions.append(Action(ActionKind.REBIOPSY, words.REBIOPSY, "rebiopsy"))
     if case.has(Condition.PREGNANCY):
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PREGNANCY))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PREGNANCY, "pregnancy"))
     if case.ecog is not None and case.ecog >= ECOG_CONSIDER_AT_MOST:  # section 10.7
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PALLIATIVE_CARE))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PALLIATIVE_CARE, "palliative-care"))
     cardiac = _cardiac_action(case)
     if cardiac:
         actions.append(cardiac)
     offered = [o for o in systemic if o.tier is not Tier.AVOID]
     if not offered and not case.has(Condition.PREGNANCY):
-        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_NOTHING_LEFT))
+        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_NOTHING_LEFT,
+                              "clinical-trial-nothing-left"))
     elif history.line >= 3:
-        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_LATER_LINE))
+        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_LATER_LINE, "clinical-trial-later-line"))
     return actions
 
 
@@ -51,9 +52,10 @@ def _cardiac_action(case: Case) -> Action | None:
     if case.lvef is not None and case.lvef < LVEF_CAUTION_BELOW:
         findings.append(f"LVEF {case.lvef:g}%")
     if findings:
-        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_REDUCED.format(finding=" and ".join(findings)))
+        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_REDUCED.format(finding=" and ".join(findings)),
+                      "cardiac-reduced")
     if case.lvef is None:
-        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_MISSING)
+        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_MISSING, "cardiac-missing")
     return None
 
 

@@ -28,11 +28,11 @@ def brain_decisions(case: Case, site: Site, history: History, systemic: Systemic
         options = _leptomeningeal(case, site, facts, ongoing if history.current else "", cns_active)
     else:
         options = _options_by_status(case, site, facts, systemic.current_can_continue, ongoing, cns_active)
-    actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC)] if symptomatic else []
+    actions = [Action(ActionKind.URGENT, action_words.URGENT_NEUROLOGIC, "urgent-neurologic")] if symptomatic else []
     steps = [_trace(site, facts, options, ongoing, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
     if leptomeningeal:
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL, "leptomeningeal"))
         options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
         steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
     missing = [] if leptomeningeal else _missing(case, site)
