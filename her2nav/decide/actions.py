@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from her2nav.case import Case, Condition, Er, Ihc, Pr, Presentation
-from her2nav.decide.line import History
+from her2nav.decide.history import History
 from her2nav.knowledge import actions as words
 from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, ECOG_CONSIDER_AT_MOST, LVEF_CAUTION_BELOW
 from her2nav.result import Action, ActionKind, Missing, SystemicOption, Tier

@@ -10,7 +10,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from her2nav.case import Case, Condition, Er, Menopause, Outcome, Sex, SiteName, Symptom
-from her2nav.decide.line import Course, History
+from her2nav.decide.history import Course, History
 from her2nav.knowledge import drug_classes as classes
 from her2nav.knowledge import safety
 from her2nav.knowledge.drugs import DRUGS, DrugClass

@@ -8,7 +8,8 @@ from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
 from her2nav.decide.candidate import Candidate
 from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.fitness import enrolled_fit_patients, fitness_step, fitted, poor_fitness
-from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
+from her2nav.decide.history import Continuation, Course, CurrentRegimen, History
+from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS
 from her2nav.decide.maintenance import after_completed_induction
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
@@ -33,7 +34,7 @@ class SystemicDecisions:
 
     options: tuple[SystemicOption, ...]
     trace: tuple[TraceStep, ...]
-    current_can_continue: bool | None = None  # None when no course is ongoing
+    continuation: Continuation = Continuation.NOTHING_ONGOING
 
 
 def systemic_options(case: Case, history: History) -> SystemicDecisions:
@@ -45,10 +46,10 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
         by_key, promotion = _promote_tdm1(by_key, history, review)
         steps += promotion
     options = list(by_key.values())
-    can_continue = None
+    continuation = Continuation.NOTHING_ONGOING
     if history.current is not None:
         continued, others = _continue_ongoing(history.current, review, by_key)
-        can_continue = continued.tier is not Tier.AVOID
+        continuation = Continuation.MUST_STOP if continued.tier is Tier.AVOID else Continuation.GOES_ON
         options = [continued, *others]
         steps.extend(_without_her2_step(history.current))
     if poor_fitness(case):
@@ -57,7 +58,7 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
-    return SystemicDecisions(tuple(options), tuple(steps), can_continue)
+    return SystemicDecisions(tuple(options), tuple(steps), continuation)
 
 
 def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
