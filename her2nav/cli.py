@@ -6,70 +6,52 @@ without touching the real ones.
 """
 
 import contextlib
-import enum
-import errno
-import io
-import math
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 from attrs import frozen
 
 from her2nav import __version__
+from her2nav.batch_report import INTERRUPTED, report_bug, report_interrupt, report_summary, wants_progress
 from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentation, Sex
+from her2nav.cli_options import (
+    BATCH_EXAMPLES,
+    JSON_LINES,
+    RECOMMEND_EXAMPLES,
+    REFERENCES_EXAMPLES,
+    ROOT_EXAMPLES,
+    TABLE,
+    AsOf,
+    BatchFormat,
+    BatchReferences,
+    EarlyRelapseMonths,
+    FhirOption,
+    HandoutDate,
+    IdFromPatient,
+    OutputFormat,
+    ReferenceFormat,
+    SchemaName,
+    Width,
+    as_of_day,
+    choices,
+    prepared_date,
+)
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase, OutputFailed
 from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.read.flags import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
-from her2nav.render.formats import BATCH_FORMATS, ONE_RESULT_FORMATS
 from her2nav.render.plain import printable
+from her2nav.streams import Streams
 
 if TYPE_CHECKING:
-    import datetime
 
-    from her2nav.batch import BatchSummary
-    from her2nav.batch_output import CountingWriter
     from her2nav.knowledge.reference_model import Reference
     from her2nav.navigate import Settings
     from her2nav.render.formats import OutcomeWriter
     from her2nav.result import Result
 
-
-def choices(values: type[enum.Enum]) -> str:
-    """The allowed values of a case field, shown in the help in place of <str>."""
-    return "<" + "|".join(str(member.value) for member in values) + ">"
-
-
-def examples(*lines: str) -> str:
-    """A command's help epilog: real examples, kept one a line (\b stops Click from re-wrapping them)."""
-    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
-
-
-RECOMMEND_EXAMPLES = examples(
-    "her2nav recommend examples/second-line-after-thp.json",
-    "her2nav recommend examples/bone-cord-compression.json --format html > handout.html",
-    "her2nav recommend --her2-ihc 3+ --er negative --pr negative --presentation de_novo \\\n"
-    "      --site liver:3 --ecog 1 --lvef 60",
-)
-BATCH_EXAMPLES = examples(
-    "her2nav batch examples/board.jsonl > results.jsonl",
-    "her2nav batch examples/board.jsonl --format html > board.html",
-    "cat cases.jsonl | her2nav batch - --format markdown > handouts.md",
-)
-REFERENCES_EXAMPLES = examples(
-    "her2nav references",
-    "her2nav references --id destiny-breast03-2022",
-    "her2nav references --format json",
-)
-
-
-ROOT_EXAMPLES = examples(
-    "her2nav recommend examples/second-line-after-thp.json",
-    "her2nav batch examples/board.jsonl --format markdown > board.md",
-    "her2nav references --id destiny-breast03-2022",
-)
 
 app = typer.Typer(
     epilog=ROOT_EXAMPLES,
@@ -85,46 +67,6 @@ app = typer.Typer(
 
 
 @frozen
-class Streams:
-    """Where the program reads cases and writes data (stdout) and messages (stderr)."""
-
-    stdin: BinaryIO
-    stdout: TextIO
-    stderr: TextIO
-
-    @classmethod
-    def system(cls) -> "Streams":
-        # A standard stream closed before start (`>&-`) is None in Python: writing to it then fails
-        # like any failed write, rather than as an AttributeError reported as a bug.
-        stdout = _able_to_write_any_text(sys.stdout) if sys.stdout is not None else _ClosedStream()
-        return cls(sys.stdin.buffer, stdout, sys.stderr if sys.stderr is not None else _ClosedStream())
-
-
-class _ClosedStream(io.StringIO):
-    """A standard stream that was closed when the program started."""
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "the stream is closed")
-
-
-def _able_to_write_any_text(stream: TextIO) -> TextIO:
-    """Standard output that can take every character of a result (±, é, •, ≥).
-
-    Data in a file or a pipe is written as UTF-8, as JSON requires, whatever the locale says
-    (a Windows redirect would otherwise be cp1252); a terminal that cannot show a character
-    gets a visible escape rather than a crash or a silent substitute.
-    """
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    if encoding == "utf8" or not isinstance(stream, io.TextIOWrapper):
-        return stream
-    if stream.isatty():
-        stream.reconfigure(errors="backslashreplace")
-    else:
-        stream.reconfigure(encoding="utf-8")
-    return stream
-
-
-@frozen
 class Invocation:
     """What every command is given through Typer's context object."""
 
@@ -132,83 +74,8 @@ class Invocation:
     debug: bool = False
 
 
-# The --format choices, from the table of formats; mypy cannot follow an enum built from a table.
-OutputFormat = enum.StrEnum("OutputFormat", [(name, name) for name in ONE_RESULT_FORMATS])  # type: ignore[misc]
-BatchFormat = enum.StrEnum("BatchFormat", [(name, name) for name in BATCH_FORMATS])  # type: ignore[misc]
-TABLE, JSON_LINES = OutputFormat("table"), BatchFormat("json")  # the defaults
-
-
-class BatchReferences(enum.StrEnum):
-    full = "full"
-    ids = "ids"
-
-
-class SchemaName(enum.StrEnum):
-    case = "case"
-    result = "result"
-
-
-class ReferenceFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-
-
 class _OutputClosed(Exception):
     """The reader of standard output went away (e.g. `| head`): a normal end, not an error."""
-
-
-def _finite(value: float) -> float:
-    """Click's float range lets NaN through (every comparison with it is false): refused here."""
-    if not math.isfinite(value):
-        raise typer.BadParameter(f"{value} is not a finite number; allowed: 0 to 60")
-    return value
-
-
-EarlyRelapseMonths = Annotated[float, typer.Option(
-    "--early-relapse-months", min=0, max=60, callback=_finite,
-    help="Relapse within this many months of (neo)adjuvant HER2 therapy counts as a failed line "
-    "(ASCO 2022: 12; the T-DXd label: 6; NCCN: 6, or 12 after a pertuzumab-containing programme).")]
-Width = Annotated[Optional[int], typer.Option("--width", min=40, max=1000, help="Table width in columns.")]
-FhirOption = Annotated[Optional[str], typer.Option(
-    "--fhir", metavar="FILE|-", help="Read the case from HL7 FHIR R4 (mCODE): a Bundle, a resource or Bulk FHIR "
-    "NDJSON. Flags override what it gives; --explain shows where each fact came from.")]
-IdFromPatient = Annotated[bool, typer.Option(
-    "--id-from-patient", help="With --fhir: use the Patient's identifier as the case id (it is then shown in "
-    "every output; without this flag no identifier is).")]
-
-
-HandoutDate = Annotated[Optional[str], typer.Option(
-    "--date", metavar="YYYY-MM-DD", help="Markdown and HTML: the date the handout says it was prepared "
-    "(default: today).")]
-
-
-def _handout_date(given: Optional[str]) -> str:
-    """The handout's date: as given (checked), or today's, read here and never in a renderer."""
-    import datetime
-
-    if given is None:
-        return datetime.date.today().isoformat()
-    try:
-        return datetime.date.fromisoformat(given.strip()).isoformat()
-    except ValueError:
-        raise InvalidCase("--date", f"{given!r} is not a date", "a date written YYYY-MM-DD, e.g. 2026-11-29") from None
-
-
-AsOf = Annotated[Optional[str], typer.Option(
-    "--as-of", metavar="YYYY-MM-DD", help="The day the history is told on (default: today); a date in the case "
-    "after it is refused.")]
-
-
-def _as_of(text: Optional[str]) -> "datetime.date":
-    """The --as-of day, or today: the one place the program reads the clock."""
-    import datetime
-
-    if text is None:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidCase("--as-of", f"{text!r} is not a day", "YYYY-MM-DD") from None
 
 
 def version_text() -> str:
@@ -338,7 +205,7 @@ def recommend(
                  "age": age, "birth_year": birth_year, "metastatic_diagnosis": metastatic_diagnosis},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
-    settings = Settings(early_relapse_months, _as_of(as_of))
+    settings = Settings(early_relapse_months, as_of_day(as_of))
     if fhir is not None:
         result = _navigate_fhir(fhir, source, streams, flags, id_from_patient, settings)
     elif id_from_patient:
@@ -366,7 +233,7 @@ def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat,
                   explain: bool, details: bool = False, handout_date: Optional[str] = None) -> None:
     from her2nav.render.formats import FORMATS, Choices, show_one
 
-    prepared = _handout_date(handout_date) if FORMATS[output_format.value].handout else None
+    prepared = prepared_date(handout_date) if FORMATS[output_format.value].handout else None
     show_one(result, stdout, output_format.value, Choices(explain, details, width, prepared))
     stdout.flush()
 
@@ -422,8 +289,8 @@ def batch(
     streams = invocation.streams
     if resume and (not FORMATS[output_format.value].resumable or fhir is not None):
         raise InvalidCase("--resume", "continues JSON Lines only, read from CASES; give --format json and CASES")
-    settings = Settings(early_relapse_months, _as_of(as_of))
-    prepared = _handout_date(handout_date) if FORMATS[output_format.value].handout else None
+    settings = Settings(early_relapse_months, as_of_day(as_of))
+    prepared = prepared_date(handout_date) if FORMATS[output_format.value].handout else None
     choices = Choices(explain=explain, prepared=prepared, excel=excel,
                       reference_ids_only=references is BatchReferences.ids)
 
@@ -435,7 +302,7 @@ def batch(
             _fhir_batch(fhir, cases, invocation, writer_to(out), settings, id_from_patient)
     if cases is None:
         raise InvalidCase("CASES", "required: a JSON Lines file, or - for standard input (or --fhir PATH)")
-    watched = _wants_progress(streams)
+    watched = wants_progress(streams)
     with open_cases(cases, streams.stdin) as (stream, size), \
             open_output(output, resume, streams.stdout) as (out, resumed):
         writer = writer_to(out)
@@ -444,17 +311,17 @@ def batch(
             with _writing():
                 summary = run_batch(resumed.remaining(read_lines(stream)), settings, writer,
                                     progress.update if progress else None,
-                                    lambda line, trace: _report_bug(invocation, line, trace),
+                                    lambda line, trace: report_bug(streams, invocation.debug, line, trace),
                                     jobs=jobs, summary=resumed.summary())
         except KeyboardInterrupt:
             if progress is not None:
                 progress.finish()
-            _report_interrupt(writer, streams)
+            report_interrupt(writer, streams)
             raise typer.Exit(INTERRUPTED) from None
         finally:
             if progress is not None:
                 progress.finish()
-    _report_summary(summary, streams.stderr, watched)
+    report_summary(summary, streams.stderr, watched)
     raise typer.Exit(int(summary.exit_status))
 
 
@@ -468,73 +335,10 @@ def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, writer:
     streams = invocation.streams
     with _writing():
         summary = run_fhir_batch(path, streams.stdin, settings, writer,
-                                 lambda line, error: _report_bug(invocation, line, error),
+                                 lambda line, error: report_bug(streams, invocation.debug, line, error),
                                  FhirOptions(id_from_patient=id_from_patient))
-    _report_summary(summary, streams.stderr)
+    report_summary(summary, streams.stderr)
     raise typer.Exit(int(summary.exit_status))
-
-
-# The shell's code for a program stopped by Ctrl-C (128 + SIGINT); not a result, so outside 0-3.
-INTERRUPTED = 130
-
-
-def _report_interrupt(writer: "CountingWriter", streams: Streams) -> None:
-    """Ctrl-C: keep what was done (a handout is written with the cases read so far) and say how much."""
-    with contextlib.suppress(BrokenPipeError, OSError, ValueError):
-        writer.close()
-    done = "1 case" if writer.written == 1 else f"{writer.written} cases"
-    streams.stderr.write(f"her2nav: batch: interrupted; standard output holds the first {done} "
-                         f"(input lines 1 to {writer.written})\n" if writer.written else
-                         "her2nav: batch: interrupted before the first case was written\n")
-
-
-def _report_summary(summary: "BatchSummary", stderr: TextIO, watched: bool = False) -> None:
-    """One line on stderr: always for a person watching, otherwise only when some cases failed;
-    then, when cases give `chosen`, a line with the concordance counts."""
-    line = _summary_line(summary, watched)
-    if line:
-        stderr.write(line + "\n")
-    if summary.concordance:
-        from her2nav.render.concordance import concordance_summary
-
-        stderr.write(f"her2nav: batch: {concordance_summary(summary.concordance)}\n")
-
-
-def _summary_line(summary: "BatchSummary", watched: bool) -> str:
-    if summary.cases == 0:
-        return "her2nav: batch: the input holds no cases"
-    if not (watched or summary.failures):
-        return ""
-    cases = "1 case" if summary.cases == 1 else f"{summary.cases} cases"
-    line = f"her2nav: batch: {cases}: {summary.cases - summary.failures} navigated"
-    if summary.failures:
-        errors = "1 error" if summary.failures == 1 else f"{summary.failures} errors"
-        shown = ", ".join(str(n) for n in summary.failed_lines)
-        more = ", ..." if summary.failures > len(summary.failed_lines) else ""
-        where = "input line" if summary.failures == 1 else "input lines"
-        line += f", {errors} on {where} {shown}{more}; their error lines say why"
-    return line
-
-
-def _wants_progress(streams: Streams) -> bool:
-    """A bar only for a person watching: stderr a terminal, and stdout not drawing on the same one."""
-    return _is_terminal(streams.stderr) and not _is_terminal(streams.stdout)
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _report_bug(invocation: Invocation, input_line: int, trace: str) -> None:
-    stderr = invocation.streams.stderr
-    if invocation.debug:
-        stderr.write(f"her2nav: input line {input_line}: internal error:\n{trace}")
-    else:
-        stderr.write(f"her2nav: input line {input_line}: internal error (a bug); run again with --debug "
-                     "for details\n")
 
 
 @app.command(epilog=REFERENCES_EXAMPLES)
