@@ -292,7 +292,8 @@ def _course(course: Course) -> dict[str, Any]:
 
 def _her2_consistency(mapping: Mapping[str, Any], choices: Sequence[Choice]) -> list[Conflict]:
     """A HER2 category that contradicts the IHC and ISH results read beside it."""
-    from her2nav.case import Her2, Ihc, Ish, derive_her2
+    from her2nav.her2 import derive_her2
+    from her2nav.terms import Her2, Ihc, Ish
 
     try:
         derive_her2(Her2(mapping["her2"]) if "her2" in mapping else None,
