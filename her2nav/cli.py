@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 import typer
 from attrs import frozen
 
-from her2nav import __version__
 from her2nav.batch_report import INTERRUPTED, report_bug, report_interrupt, report_summary, wants_progress
 from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentation, Sex
 from her2nav.cli_options import (
@@ -40,7 +39,6 @@ from her2nav.cli_options import (
     prepared_date,
 )
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase, OutputFailed
-from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.read.flags import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.render.plain import printable
 from her2nav.streams import Streams
@@ -79,8 +77,9 @@ class _OutputClosed(Exception):
 
 
 def version_text() -> str:
-    return (f"her2nav {__version__}; knowledge base {KNOWLEDGE_BASE_VERSION}, "
-            f"evidence as of {EVIDENCE_AS_OF}")
+    from her2nav.render.words import knowledge_words, program_words
+
+    return f"{program_words()}; {knowledge_words()}"
 
 
 def _invocation(ctx: typer.Context) -> Invocation:
