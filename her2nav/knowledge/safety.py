@@ -40,6 +40,14 @@ DIARRHEA_TEXT: Mapping[str, str] = {
 }
 HER2_TKIS = frozenset(DIARRHEA_TEXT)
 
+# Drugs that continue beyond progression, as the partner of drugs the disease has not failed (GBG-26).
+CONTINUED_BEYOND_PROGRESSION = frozenset({"trastuzumab"})
+BEYOND_PROGRESSION_TEXT = ("it continues beyond progression only as the partner of drugs the disease has not "
+                           "failed (GBG-26)")
+
+# Interstitial lung disease rules these drugs out; trastuzumab deruxtecan also has its own re-challenge rules below.
+TRASTUZUMAB_DERUXTECAN = "trastuzumab deruxtecan"
+ILD_RULES_OUT = frozenset({TRASTUZUMAB_DERUXTECAN})
 ILD_TEXT = (
     "interstitial lung disease: trastuzumab deruxtecan is not offered (pooled drug-related ILD "
     "15.4%, fatal 2.2%; trials excluded ILD needing steroids; no data after prior ILD)"
