@@ -23,6 +23,7 @@ from her2nav.knowledge.regimens import (
     RETREATMENT_WITHOUT_PROGRESSION,
     TDXD_RECEIVED_AT_SECOND_LINE,
     Regimen,
+    regimen_of,
 )
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
@@ -118,9 +119,9 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
                                "+ pertuzumab, so none is offered; discuss a non-taxane partner"))
     months = history.months_since_perioperative_her2
     if months is not None and months <= LABEL_EARLY_RELAPSE_MONTHS:
-        candidates[1] = evolve(candidates[1], cautions=(
+        candidates = [evolve(c, cautions=(
             f"relapse {months:g} months after (neo)adjuvant HER2 therapy: DESTINY-Breast09 excluded relapse "
-            "within 6 months, so its results may not apply",))
+            "within 6 months, so its results may not apply",)) if c.key == "tdxd-p" else c for c in candidates]
     return candidates, steps
 
 
@@ -183,8 +184,8 @@ def later_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
         Candidate("margetuximab-chemotherapy", Tier.CONSIDER, "Later line; no overall survival benefit."),
         Candidate("lapatinib-h", Tier.CONSIDER, "Later line, without chemotherapy."),
     ]
-    if not brain:
-        candidates[0], candidates[1] = candidates[1], candidates[0]
+    if not brain:  # without active brain metastases trastuzumab deruxtecan leads
+        candidates.sort(key=lambda candidate: candidate.key != "tdxd-later")
     if "pertuzumab" not in received:
         candidates.append(Candidate("p-h-chemotherapy", Tier.CONSIDER, "Pertuzumab never received."))
     if case.hormone_receptor_positive:
@@ -289,13 +290,6 @@ def _promote_tdm1(
     return {**options, "tdm1": promoted}, [step]
 
 
-def _regimen_of(drugs: tuple[str, ...], this_line: list[str]) -> Regimen | None:
-    """The known regimen these drugs make up, taken from this line's list first (its evidence fits the line)."""
-    keys = [*this_line, *(key for key in REGIMENS if key not in this_line)]
-    return next((REGIMENS[key] for key in keys
-                 if set(REGIMENS[key].required) <= set(drugs) <= set(REGIMENS[key].drugs)), None)
-
-
 def _continue_ongoing(
     current: CurrentRegimen, review: SafetyReview, options: dict[str, SystemicOption]
 ) -> tuple[SystemicOption, list[SystemicOption]]:
@@ -304,7 +298,7 @@ def _continue_ongoing(
     Returns the option that continues it, and the line's other options as what follows if it stops.
     """
     drugs = current.drugs
-    known = _regimen_of(drugs, list(options))
+    known = regimen_of(drugs, list(options))  # this line's list first: its evidence fits the line
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
     # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
     regimen = Regimen(known.key if known else CONTINUE_KEY, CONTINUE_CURRENT, drugs, evidence,

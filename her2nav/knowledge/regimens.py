@@ -9,7 +9,7 @@ trial that produced them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from attrs import frozen
 
@@ -264,3 +264,13 @@ RETREATMENT_WITHOUT_PROGRESSION = "the knowledge base holds no trial of giving i
 TDXD_RECEIVED_AT_SECOND_LINE = (
     f"ASCO 2022 rec 2.1 recommends it second line only if not received; {RETREATMENT_WITHOUT_PROGRESSION}"
 )
+
+
+def regimen_of(drugs: Sequence[str], first: Sequence[str] = ()) -> Regimen | None:
+    """The known regimen these drugs make up: its required drugs all given, nothing outside it.
+
+    The keys in `first` are tried before the others (a line's own list, whose evidence fits it).
+    """
+    keys = [*first, *(key for key in REGIMENS if key not in first)]
+    return next((REGIMENS[key] for key in keys
+                 if set(REGIMENS[key].required) <= set(drugs) <= set(REGIMENS[key].drugs)), None)
