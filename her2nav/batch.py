@@ -23,7 +23,7 @@ from her2nav.navigate import Settings, navigate
 from her2nav.read.json_text import parse_json_text
 from her2nav.read.sources import MAX_INPUT_BYTES
 from her2nav.render.formats import OutcomeWriter
-from her2nav.result import CaseFailure, Result
+from her2nav.result import BatchOutcome, CaseFailure, Result
 
 MAX_LINE_BYTES = MAX_INPUT_BYTES
 _SKIP_CHUNK = 64 * 1024
@@ -31,7 +31,6 @@ _FAILED_LINES_SHOWN = 10
 BUG_MESSAGE = ("internal error (a bug); run this line alone with 'her2nav --debug recommend -' "
                "to see the traceback")
 
-Outcome = Result | CaseFailure
 
 
 @frozen
@@ -69,7 +68,7 @@ def _skip_to_end_of_line(stream: BinaryIO) -> int:
     return skipped
 
 
-def navigate_line(line: InputLine, settings: Settings) -> Outcome:
+def navigate_line(line: InputLine, settings: Settings) -> BatchOutcome:
     """The result for one input line, or the failure to report in its place."""
     if line.too_long:
         return _failure(line, None, f"case: longer than {MAX_LINE_BYTES // (1024 * 1024)} MB: not a case")
@@ -106,7 +105,7 @@ class BatchSummary:
     failed_lines: list[int] = field(factory=list)  # the first few only, to name them on stderr
     concordance: Counter[str] = field(factory=Counter)  # cases with `chosen`, by tier or not_listed
 
-    def add(self, outcome: Outcome | EncodedResult) -> None:
+    def add(self, outcome: BatchOutcome | EncodedResult) -> None:
         self.cases += 1
         if isinstance(outcome, Result) and outcome.concordance is not None:
             self.concordance[outcome.concordance.category] += 1
@@ -125,7 +124,7 @@ def run_batch(
     writer: OutcomeWriter,
     on_progress: Callable[[int, int], None] | None = None,
     on_bug: Callable[[int, str], None] | None = None,
-    navigate_one: Callable[[InputLine, Settings], Outcome] = navigate_line,
+    navigate_one: Callable[[InputLine, Settings], BatchOutcome] = navigate_line,
     jobs: int = 1,
     summary: BatchSummary | None = None,
 ) -> BatchSummary:
@@ -166,12 +165,12 @@ class EncodedResult:
 
 
 # Input line number, its size, its outcome (or its encoded result) and a bug's formatted traceback.
-NavigatedLine = tuple[int, int, Outcome | EncodedResult, str | None]
+NavigatedLine = tuple[int, int, BatchOutcome | EncodedResult, str | None]
 
 
 def navigate_line_reporting_bugs(
-    line: InputLine, settings: Settings, navigate_one: Callable[[InputLine, Settings], Outcome] = navigate_line
-) -> tuple[Outcome, str | None]:
+    line: InputLine, settings: Settings, navigate_one: Callable[[InputLine, Settings], BatchOutcome] = navigate_line
+) -> tuple[BatchOutcome, str | None]:
     """`navigate_one`, with a bug turned into this line's failure and its formatted traceback.
 
     Plain values only, so that it can run in a worker process (`her2nav.parallel`).
@@ -184,7 +183,7 @@ def navigate_line_reporting_bugs(
 
 
 def _navigated(lines: Iterable[InputLine], settings: Settings, jobs: int, writer: OutcomeWriter,
-               navigate_one: Callable[[InputLine, Settings], Outcome]) -> Iterator[NavigatedLine]:
+               navigate_one: Callable[[InputLine, Settings], BatchOutcome]) -> Iterator[NavigatedLine]:
     if jobs != 1:
         from her2nav.parallel import navigate_in_parallel
 

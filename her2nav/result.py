@@ -169,3 +169,7 @@ class CaseFailure:
     id: str | None
     exit_status: ExitStatus
     message: str
+
+
+# What one case of a batch gives: its result, or the failure reported in its place.
+BatchOutcome = Result | CaseFailure

@@ -10,12 +10,10 @@ from attrs import frozen
 
 from her2nav.contract import ReferenceMode, failure_to_dict
 from her2nav.render.json_out import compact, compact_json
-from her2nav.result import CaseFailure, Result
-
-Outcome = Result | CaseFailure
+from her2nav.result import BatchOutcome, CaseFailure, Result
 
 
-def json_line(outcome: Outcome, references: ReferenceMode = ReferenceMode.FULL) -> str:
+def json_line(outcome: BatchOutcome, references: ReferenceMode = ReferenceMode.FULL) -> str:
     """One line of batch output: the result object, or the error line (the same keys), as compact JSON."""
     line = compact(failure_to_dict(outcome)) if isinstance(outcome, CaseFailure) else compact_json(outcome, references)
     return one_line(line)
@@ -47,7 +45,7 @@ class JsonLinesWriter:
         """How a worker process encodes a result for this writer: a plain function, so it can be sent there."""
         return functools.partial(json_line, references=self.references)
 
-    def write(self, outcome: Outcome, input_line: int) -> None:
+    def write(self, outcome: BatchOutcome, input_line: int) -> None:
         self.write_encoded(json_line(outcome, self.references))
 
     def write_encoded(self, line: str) -> None:

@@ -10,9 +10,8 @@ from attrs import define, field
 
 from her2nav.render.concordance import ConcordanceRow, concordance_row, concordance_section
 from her2nav.render.markdown import SummaryRow, batch_head, batch_section, summary_row
-from her2nav.result import CaseFailure, Result
+from her2nav.result import BatchOutcome
 
-Outcome = Result | CaseFailure
 _CHUNK = 64 * 1024
 
 
@@ -33,7 +32,7 @@ class MarkdownWriter:
     sections: Any = field(factory=lambda: tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in close())
         max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"))
 
-    def write(self, outcome: Outcome, input_line: int) -> None:
+    def write(self, outcome: BatchOutcome, input_line: int) -> None:
         self.rows.append(summary_row(outcome, input_line))
         if (audited := concordance_row(outcome, input_line)) is not None:
             self.audited.append(audited)
