@@ -45,7 +45,6 @@ from her2nav.streams import Streams
 
 if TYPE_CHECKING:
 
-    from her2nav.knowledge.reference_model import Reference
     from her2nav.navigate import Settings
     from her2nav.render.formats import OutcomeWriter
     from her2nav.result import Result
@@ -350,10 +349,11 @@ def references(
     width: Width = None,
 ) -> None:
     """List every study, guideline and label the knowledge base can cite, with its finding."""
+    from her2nav.read.flags import select_references
     from her2nav.render.references import render_references_json
 
     streams = _invocation(ctx).streams
-    chosen = _select_references(reference_ids or [])
+    chosen = select_references(reference_ids or [])
     with _writing():
         if output_format is ReferenceFormat.json:
             streams.stdout.write(render_references_json(chosen) + "\n")
@@ -377,35 +377,6 @@ def schema(
     with _writing():
         streams.stdout.write(schema_text(name.value))
         streams.stdout.flush()
-
-
-def _select_references(wanted: list[str]) -> "tuple[Reference, ...]":
-    from her2nav.knowledge.references import REFERENCES
-
-    if not wanted:
-        return tuple(REFERENCES.values())
-    by_folded = {ref_id.casefold(): reference for ref_id, reference in REFERENCES.items()}
-    chosen = []
-    for ref_id in wanted:
-        reference = by_folded.get(ref_id.strip().casefold())
-        if reference is None:
-            raise InvalidCase("--id", f"{ref_id!r} is not a reference id",
-                              f"one of the {len(REFERENCES)} ids that 'her2nav references' lists",
-                              _suggest_reference_ids(ref_id, list(REFERENCES)))
-        chosen.append(reference)
-    return tuple(dict.fromkeys(chosen))
-
-
-def _suggest_reference_ids(wanted: str, ids: list[str]) -> Optional[str]:
-    import difflib
-
-    folded = wanted.strip().casefold()
-    starting = [ref_id for ref_id in ids if folded and ref_id.startswith(folded)]
-    close = difflib.get_close_matches(folded, ids, n=3, cutoff=0.6)
-    suggestions = list(dict.fromkeys([*starting, *close]))[:3]
-    if not suggestions:
-        return None
-    return f"did you mean {' or '.join(repr(s) for s in suggestions)}?"
 
 
 def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) -> int:

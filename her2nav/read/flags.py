@@ -11,6 +11,7 @@ from attrs import frozen
 from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
 from her2nav.errors import InvalidCase
 from her2nav.fields import Problems, did_you_mean, enum_key, excerpt, refuse_lone_surrogates
+from her2nav.knowledge.reference_model import Reference
 
 
 @frozen
@@ -128,3 +129,33 @@ def _flag_number(text: str, field: str) -> float:
         return float(text)
     except ValueError:
         raise InvalidCase(field, f"{excerpt(text)!r} is not a number") from None
+
+
+def select_references(wanted: Sequence[str]) -> tuple[Reference, ...]:
+    """`her2nav references --id ID...`: the references asked for, in order, each once; all without --id."""
+    from her2nav.knowledge.references import REFERENCES
+
+    if not wanted:
+        return tuple(REFERENCES.values())
+    by_folded = {ref_id.casefold(): reference for ref_id, reference in REFERENCES.items()}
+    chosen = []
+    for ref_id in wanted:
+        reference = by_folded.get(ref_id.strip().casefold())
+        if reference is None:
+            raise InvalidCase("--id", f"{ref_id!r} is not a reference id",
+                              f"one of the {len(REFERENCES)} ids that 'her2nav references' lists",
+                              _suggest_reference_ids(ref_id, list(REFERENCES)))
+        chosen.append(reference)
+    return tuple(dict.fromkeys(chosen))
+
+
+def _suggest_reference_ids(wanted: str, ids: list[str]) -> str | None:
+    import difflib
+
+    folded = wanted.strip().casefold()
+    starting = [ref_id for ref_id in ids if folded and ref_id.startswith(folded)]
+    close = difflib.get_close_matches(folded, ids, n=3, cutoff=0.6)
+    suggestions = list(dict.fromkeys([*starting, *close]))[:3]
+    if not suggestions:
+        return None
+    return f"did you mean {' or '.join(repr(s) for s in suggestions)}?"
