@@ -36,10 +36,11 @@ sys.path.insert(0, str(ROOT))
 from attrs import evolve  # noqa: E402
 
 from benchmarks.generate_cases import generate  # noqa: E402
-from her2nav.batch import JsonLinesWriter, json_line, read_lines, run_batch  # noqa: E402
+from her2nav.batch import read_lines, run_batch  # noqa: E402
 from her2nav.case import Case  # noqa: E402
-from her2nav.inputs import parse_json_text  # noqa: E402
 from her2nav.navigate import Settings, navigate  # noqa: E402
+from her2nav.read.json_text import parse_json_text  # noqa: E402
+from her2nav.render.json_lines import JsonLinesWriter, json_line  # noqa: E402
 
 T = TypeVar("T")
 PASSES = 3

@@ -2,9 +2,9 @@
 
 The public Python interface (README, "Using from Python"):
 
-    from her2nav import load_case, navigate
+    from her2nav import load_case, navigate, to_dict
     result = navigate(load_case({"her2_ihc": "3+", "er": "negative", ...}))
-    result.to_dict()    # exactly the JSON result of `her2nav recommend --format json`
+    to_dict(result)     # exactly the JSON result of `her2nav recommend --format json`
 
 Importing the package loads nothing else: each name is imported the first time it is used,
 so `import her2nav` stays as quick as the command line's start-up needs.
@@ -29,11 +29,13 @@ __all__ = [
     "load_case",
     "navigate",
     "navigate_record",
+    "to_dict",
 ]
 
 if TYPE_CHECKING:
     from her2nav.api import load_case, navigate_record
     from her2nav.case import Case
+    from her2nav.contract import to_dict
     from her2nav.errors import Her2navError, InvalidCase, OutOfScope
     from her2nav.navigate import Settings, navigate
     from her2nav.result import Result
@@ -48,6 +50,7 @@ _HOME = {
     "load_case": "her2nav.api",
     "navigate": "her2nav.navigate",
     "navigate_record": "her2nav.api",
+    "to_dict": "her2nav.contract",
 }
 
 

@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from her2nav.case import Case
+from her2nav.contract import ReferenceMode, failure_to_dict, result_to_dict
 from her2nav.errors import Her2navError
-from her2nav.inputs import parse_json_text, read_case_source
 from her2nav.navigate import Settings, navigate
-from her2nav.render.json_out import ReferenceMode, failure_to_dict, result_to_dict
+from her2nav.read.json_text import parse_json_text
+from her2nav.read.sources import read_case_source
 from her2nav.result import CaseFailure
 
 

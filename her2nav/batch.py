@@ -9,24 +9,21 @@ so output line N always answers input line N and nothing disappears silently.
 
 from __future__ import annotations
 
-import functools
-import tempfile
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, BinaryIO, Protocol, TextIO
+from typing import BinaryIO
 
 from attrs import define, field, frozen
 
 from her2nav.case import Case
 from her2nav.errors import ExitStatus, Her2navError
 from her2nav.fields import NonFinite
-from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
 from her2nav.navigate import Settings, navigate
-from her2nav.render.concordance import ConcordanceRow, concordance_row, concordance_section
-from her2nav.render.json_out import ReferenceMode, compact, compact_json, failure_to_dict
-from her2nav.render.markdown import SummaryRow, batch_head, batch_section, summary_row
-from her2nav.result import CaseFailure, Result
+from her2nav.read.json_text import parse_json_text
+from her2nav.read.sources import MAX_INPUT_BYTES
+from her2nav.render.formats import OutcomeWriter
+from her2nav.result import BatchOutcome, CaseFailure, Result
 
 MAX_LINE_BYTES = MAX_INPUT_BYTES
 _SKIP_CHUNK = 64 * 1024
@@ -34,7 +31,6 @@ _FAILED_LINES_SHOWN = 10
 BUG_MESSAGE = ("internal error (a bug); run this line alone with 'her2nav --debug recommend -' "
                "to see the traceback")
 
-Outcome = Result | CaseFailure
 
 
 @frozen
@@ -72,7 +68,7 @@ def _skip_to_end_of_line(stream: BinaryIO) -> int:
     return skipped
 
 
-def navigate_line(line: InputLine, settings: Settings) -> Outcome:
+def navigate_line(line: InputLine, settings: Settings) -> BatchOutcome:
     """The result for one input line, or the failure to report in its place."""
     if line.too_long:
         return _failure(line, None, f"case: longer than {MAX_LINE_BYTES // (1024 * 1024)} MB: not a case")
@@ -99,14 +95,6 @@ def _id_of(data: object) -> str | None:
     return None
 
 
-class OutcomeWriter(Protocol):
-    """Where the outcomes of a batch go, in input order."""
-
-    def write(self, outcome: Outcome, input_line: int) -> None: ...
-
-    def close(self) -> None: ...
-
-
 @define
 class BatchSummary:
     """What a batch did: counts and the exit status of the contract (the highest of its cases)."""
@@ -117,7 +105,7 @@ class BatchSummary:
     failed_lines: list[int] = field(factory=list)  # the first few only, to name them on stderr
     concordance: Counter[str] = field(factory=Counter)  # cases with `chosen`, by tier or not_listed
 
-    def add(self, outcome: Outcome | EncodedResult) -> None:
+    def add(self, outcome: BatchOutcome | EncodedResult) -> None:
         self.cases += 1
         if isinstance(outcome, Result) and outcome.concordance is not None:
             self.concordance[outcome.concordance.category] += 1
@@ -136,7 +124,7 @@ def run_batch(
     writer: OutcomeWriter,
     on_progress: Callable[[int, int], None] | None = None,
     on_bug: Callable[[int, str], None] | None = None,
-    navigate_one: Callable[[InputLine, Settings], Outcome] = navigate_line,
+    navigate_one: Callable[[InputLine, Settings], BatchOutcome] = navigate_line,
     jobs: int = 1,
     summary: BatchSummary | None = None,
 ) -> BatchSummary:
@@ -177,12 +165,12 @@ class EncodedResult:
 
 
 # Input line number, its size, its outcome (or its encoded result) and a bug's formatted traceback.
-NavigatedLine = tuple[int, int, Outcome | EncodedResult, str | None]
+NavigatedLine = tuple[int, int, BatchOutcome | EncodedResult, str | None]
 
 
 def navigate_line_reporting_bugs(
-    line: InputLine, settings: Settings, navigate_one: Callable[[InputLine, Settings], Outcome] = navigate_line
-) -> tuple[Outcome, str | None]:
+    line: InputLine, settings: Settings, navigate_one: Callable[[InputLine, Settings], BatchOutcome] = navigate_line
+) -> tuple[BatchOutcome, str | None]:
     """`navigate_one`, with a bug turned into this line's failure and its formatted traceback.
 
     Plain values only, so that it can run in a worker process (`her2nav.parallel`).
@@ -195,7 +183,7 @@ def navigate_line_reporting_bugs(
 
 
 def _navigated(lines: Iterable[InputLine], settings: Settings, jobs: int, writer: OutcomeWriter,
-               navigate_one: Callable[[InputLine, Settings], Outcome]) -> Iterator[NavigatedLine]:
+               navigate_one: Callable[[InputLine, Settings], BatchOutcome]) -> Iterator[NavigatedLine]:
     if jobs != 1:
         from her2nav.parallel import navigate_in_parallel
 
@@ -204,83 +192,3 @@ def _navigated(lines: Iterable[InputLine], settings: Settings, jobs: int, writer
     for line in lines:
         outcome, trace = navigate_line_reporting_bugs(line, settings, navigate_one)
         yield line.number, line.size, outcome, trace
-
-
-# ------------------------------------------------------------------ writers
-
-
-def json_line(outcome: Outcome, references: ReferenceMode = ReferenceMode.FULL) -> str:
-    """One line of batch output: the result object, or the error line (the same keys), as compact JSON."""
-    line = compact(failure_to_dict(outcome)) if isinstance(outcome, CaseFailure) else compact_json(outcome, references)
-    return one_line(line)
-
-
-# JSON allows these raw inside strings, but many line readers (Python's str.splitlines among them)
-# break a line at them: escaped, every output line stays one line for every reader.
-_LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def one_line(text: str) -> str:
-    if "\x85" in text or "\u2028" in text or "\u2029" in text:
-        return text.translate(_LINE_SEPARATORS)
-    return text
-
-
-@frozen
-class JsonLinesWriter:
-    """Writes each outcome as one JSON line and flushes, so a reader sees it at once.
-
-    `encoder` is a plain function, so worker processes (`batch --jobs`) can encode there.
-    """
-
-    stream: TextIO
-    references: ReferenceMode = ReferenceMode.FULL
-
-    @property
-    def encoder(self) -> Callable[[Result], str]:
-        """How a worker process encodes a result for this writer: a plain function, so it can be sent there."""
-        return functools.partial(json_line, references=self.references)
-
-    def write(self, outcome: Outcome, input_line: int) -> None:
-        self.write_encoded(json_line(outcome, self.references))
-
-    def write_encoded(self, line: str) -> None:
-        self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.stream.flush()
-
-
-@define
-class MarkdownWriter:
-    """One handout for the whole batch: the summary table first, then a section per case.
-
-    The summary needs every case, so the sections wait in a temporary file (on disk once
-    large) and only the short summary rows stay in memory.
-    """
-
-    stream: TextIO
-    explain: bool = False
-    prepared: str | None = None  # the date the handout was made, ISO
-    rows: list[SummaryRow] = field(factory=list)
-    audited: list[ConcordanceRow] = field(factory=list)  # the cases that give `chosen`
-    concordance: Counter[str] = field(factory=Counter)
-    sections: Any = field(factory=lambda: tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in close())
-        max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"))
-
-    def write(self, outcome: Outcome, input_line: int) -> None:
-        self.rows.append(summary_row(outcome, input_line))
-        if (audited := concordance_row(outcome, input_line)) is not None:
-            self.audited.append(audited)
-            self.concordance[audited.category] += 1
-        self.sections.write(batch_section(outcome, input_line, self.explain))
-
-    def close(self) -> None:
-        self.stream.write(batch_head(self.rows, self.prepared))
-        self.stream.write(concordance_section(self.audited, self.concordance))
-        self.sections.seek(0)
-        while chunk := self.sections.read(_SKIP_CHUNK):
-            self.stream.write(chunk)
-        self.sections.close()
-        self.stream.flush()

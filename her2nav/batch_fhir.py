@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
-from her2nav.batch import BatchSummary, InputLine, Outcome, OutcomeWriter, run_batch
+from her2nav.batch import BatchSummary, InputLine, run_batch
 from her2nav.errors import Her2navError
-from her2nav.fhir.reader import DEFAULT_OPTIONS, FhirOptions, group_patients, read_patient
-from her2nav.fhir.source import Entry, read_fhir_batch
-from her2nav.inputs import CaseFlags
 from her2nav.navigate import Settings
 from her2nav.navigate_fhir import navigate_fhir
-from her2nav.result import CaseFailure
+from her2nav.read.fhir.reader import DEFAULT_OPTIONS, FhirOptions, group_patients, read_patient
+from her2nav.read.fhir.source import Entry, read_fhir_batch
+from her2nav.read.flags import CaseFlags
+from her2nav.render.formats import OutcomeWriter
+from her2nav.result import BatchOutcome, CaseFailure
 
 
 def run_fhir_batch(path: str, stdin: BinaryIO, settings: Settings, writer: OutcomeWriter,
@@ -26,7 +27,7 @@ def run_fhir_batch(path: str, stdin: BinaryIO, settings: Settings, writer: Outco
                    options: FhirOptions = DEFAULT_OPTIONS) -> BatchSummary:
     patients = group_patients(read_fhir_batch(path, stdin))
 
-    def navigate_one(line: InputLine, line_settings: Settings) -> Outcome:
+    def navigate_one(line: InputLine, line_settings: Settings) -> BatchOutcome:
         return navigate_patient(patients[line.number - 1], line.number, line_settings, options)
 
     lines = (InputLine(number, b"", 0) for number in range(1, len(patients) + 1))
@@ -34,7 +35,7 @@ def run_fhir_batch(path: str, stdin: BinaryIO, settings: Settings, writer: Outco
 
 
 def navigate_patient(entries: Sequence[Entry], number: int, settings: Settings,
-                     options: FhirOptions = DEFAULT_OPTIONS) -> Outcome:
+                     options: FhirOptions = DEFAULT_OPTIONS) -> BatchOutcome:
     case_id = None
     try:
         reading = read_patient(entries, options)

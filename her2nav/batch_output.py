@@ -1,4 +1,4 @@
-"""How `her2nav batch` writes: which writer each output format gets, and `--output FILE` with `--resume`.
+"""Where `her2nav batch` writes: `--output FILE` with `--resume` (render/formats.py picks the writer).
 
 `--output FILE` flushes each line to FILE as soon as it is written, so a crash or Ctrl-C loses
 at most the line being written. `--resume` keeps FILE's complete lines, drops a last line cut
@@ -17,41 +17,11 @@ from typing import Any, BinaryIO, TextIO
 
 from attrs import define, field
 
-from her2nav.batch import (
-    MAX_LINE_BYTES,
-    BatchSummary,
-    InputLine,
-    JsonLinesWriter,
-    MarkdownWriter,
-    OutcomeWriter,
-    _id_of,
-)
+from her2nav.batch import MAX_LINE_BYTES, BatchSummary, InputLine, _id_of
 from her2nav.errors import ExitStatus, InvalidCase
-from her2nav.inputs import parse_json_text
-from her2nav.render.json_out import ReferenceMode
+from her2nav.read.json_text import parse_json_text
+from her2nav.render.formats import OutcomeWriter
 from her2nav.result import CaseFailure, Result
-
-
-def batch_writer(stream: TextIO, output_format: str, explain: bool = False,
-                 references: ReferenceMode = ReferenceMode.FULL, excel: bool = False,
-                 prepared: str | None = None) -> OutcomeWriter:
-    """The writer for `output_format`; an option given to a format that ignores it is refused, not dropped."""
-    if excel and output_format != "csv":
-        raise InvalidCase("--excel", "only with --format csv")
-    if references is not ReferenceMode.FULL and output_format != "json":
-        raise InvalidCase("--references", "only with --format json (CSV and Markdown name the studies "
-                          "their own way)")
-    if output_format == "csv":
-        from her2nav.render.csv_out import CsvWriter
-
-        return CsvWriter(stream, excel=excel)
-    if output_format == "html":
-        from her2nav.render.html import HtmlWriter
-
-        return HtmlWriter(stream, explain, prepared)
-    if output_format == "markdown":
-        return MarkdownWriter(stream, explain, prepared)
-    return JsonLinesWriter(stream, references)
 
 
 class CountingWriter:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from collections import Counter
 from collections.abc import Callable, Mapping
-from functools import cached_property, partial
+from functools import cached_property
 from typing import Any
 
 from attrs import field, frozen
 
+from her2nav import terms
 from her2nav.dates import PartialDate, parse_date
 from her2nav.errors import InvalidCase
 from her2nav.fields import (
@@ -26,126 +26,29 @@ from her2nav.fields import (
     read_number,
     read_str,
 )
-from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
-from her2nav.toxicity import Toxicity
+from her2nav.her2 import derive_her2, her2_tests_discordant
+from her2nav.treatment import Treatment as Treatment  # a course of treatment, still importable from here
+from her2nav.treatment import plain_number, read_drugs
 
-SCHEMA_VERSION = "2"
+# The vocabulary (terms.py), still importable from here.
+BrainStatus = terms.BrainStatus
+Condition = terms.Condition
+Er = terms.Er
+Her2 = terms.Her2
+Ihc = terms.Ihc
+Ish = terms.Ish
+Menopause = terms.Menopause
+Outcome = terms.Outcome
+Pr = terms.Pr
+Presentation = terms.Presentation
+PrimarySymptom = terms.PrimarySymptom
+Setting = terms.Setting
+Sex = terms.Sex
+SiteName = terms.SiteName
+Symptom = terms.Symptom
+
+CASE_SCHEMA_VERSION = "2"
 READABLE_SCHEMA_VERSIONS = ("1", "2")  # version 2 changed the result's `missing`; a version 1 case reads the same
-
-
-class Her2(enum.StrEnum):
-    POSITIVE = "positive"
-    LOW = "low"
-    ULTRALOW = "ultralow"
-    NEGATIVE = "negative"
-    EQUIVOCAL = "equivocal"
-
-
-class Ihc(enum.StrEnum):
-    ZERO = "0"
-    ONE = "1+"
-    TWO = "2+"
-    THREE = "3+"
-
-
-class Ish(enum.StrEnum):
-    AMPLIFIED = "amplified"
-    NOT_AMPLIFIED = "not_amplified"
-
-
-class Er(enum.StrEnum):
-    POSITIVE = "positive"
-    LOW = "low"
-    NEGATIVE = "negative"
-    UNKNOWN = "unknown"
-
-
-class Pr(enum.StrEnum):
-    POSITIVE = "positive"
-    NEGATIVE = "negative"
-    UNKNOWN = "unknown"
-
-
-class Presentation(enum.StrEnum):
-    DE_NOVO = "de_novo"
-    RECURRENCE = "recurrence"
-
-
-class Menopause(enum.StrEnum):
-    PRE = "pre"
-    POST = "post"
-    UNKNOWN = "unknown"
-
-
-class Sex(enum.StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-
-
-class Condition(enum.StrEnum):
-    HEART_FAILURE = "heart_failure"
-    INTERSTITIAL_LUNG_DISEASE = "interstitial_lung_disease"
-    PERIPHERAL_NEUROPATHY = "peripheral_neuropathy"
-    PREGNANCY = "pregnancy"
-    DPD_DEFICIENCY = "dpd_deficiency"
-    HEPATIC_IMPAIRMENT = "hepatic_impairment"
-    DENTAL_DISEASE = "dental_disease"
-    HYPOCALCEMIA = "hypocalcemia"
-
-
-class Setting(enum.StrEnum):
-    NEOADJUVANT = "neoadjuvant"
-    ADJUVANT = "adjuvant"
-    METASTATIC = "metastatic"
-
-
-class Outcome(enum.StrEnum):
-    PROGRESSION = "progression"
-    TOXICITY = "toxicity"
-    COMPLETED = "completed"
-    ONGOING = "ongoing"
-
-
-class SiteName(enum.StrEnum):
-    BONE = "bone"
-    LIVER = "liver"
-    BRAIN = "brain"
-    LUNG = "lung"
-    PLEURA = "pleura"
-    LYMPH_NODE = "lymph_node"
-    SKIN = "skin"
-    SOFT_TISSUE = "soft_tissue"
-    BONE_MARROW = "bone_marrow"
-    OTHER = "other"
-
-
-class Symptom(enum.StrEnum):
-    PAIN = "pain"
-    FRACTURE = "fracture"
-    IMPENDING_FRACTURE = "impending_fracture"
-    CORD_COMPRESSION = "cord_compression"
-    HYPERCALCEMIA = "hypercalcemia"
-    ASCITES = "ascites"
-    PRURITUS = "pruritus"
-    JAUNDICE = "jaundice"
-    NEUROLOGIC = "neurologic"
-    EFFUSION = "effusion"
-    DYSPNEA = "dyspnea"
-    ULCERATION = "ulceration"
-    BLEEDING = "bleeding"
-
-
-class BrainStatus(enum.StrEnum):
-    UNTREATED = "untreated"
-    TREATED_STABLE = "treated_stable"
-    PROGRESSING_AFTER_LOCAL_THERAPY = "progressing_after_local_therapy"
-
-
-class PrimarySymptom(enum.StrEnum):
-    BLEEDING = "bleeding"
-    PAIN = "pain"
-    ULCERATION = "ulceration"
-    INFECTION = "infection"
 
 
 SYMPTOMS_BY_SITE: Mapping[SiteName, tuple[Symptom, ...]] = {
@@ -159,119 +62,12 @@ SYMPTOMS_BY_SITE: Mapping[SiteName, tuple[Symptom, ...]] = {
 }
 
 OLIGOMETASTATIC_MAX_LESIONS = 5
-MAX_MONTHS = 1200  # a hundred years: anything larger is a typing error
 MAX_AGE = 120
-TREATMENT_FIELDS = ("drugs", "setting", "outcome", "months_to_recurrence", "start", "end", "toxicity")
 # Limits on list lengths (docs/case-format.md): far above any real case, low enough that a
 # mistaken or hostile input is refused at once rather than worked through.
 MAX_TREATMENTS = 100
 MAX_SITES = 100
-MAX_DRUGS_PER_COURSE = 20
 MAX_LESIONS = 10_000
-
-
-@frozen
-class Treatment:
-    drugs: tuple[str, ...]
-    setting: Setting
-    outcome: Outcome
-    months_to_recurrence: float | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    assumed: frozenset[str] = frozenset()  # keys of this course not given, read by their default
-    months_from_dates: bool = False  # months_to_recurrence worked out from `end` and metastatic_diagnosis
-    toxicity: Toxicity | None = None  # which drugs stopped the course (outcome toxicity only)
-
-    @property
-    def her2_directed(self) -> bool:
-        return any(DRUGS[drug].her2_directed for drug in self.drugs)
-
-    @property
-    def anticancer(self) -> bool:
-        """False for a course of bone-modifying agents only, which is supportive, not a line."""
-        return any(DRUGS[drug].drug_class is not DrugClass.BONE_AGENT for drug in self.drugs)
-
-    @property
-    def perioperative(self) -> bool:
-        return self.setting is not Setting.METASTATIC
-
-    @classmethod
-    def from_mapping(cls, data: object, where: str) -> Treatment:
-        problems = Problems()
-        obj = given_fields(data, TREATMENT_FIELDS, where, problems)
-        if "drugs" not in obj:
-            problems.add(InvalidCase(f"{where}.drugs", "required: one or more drug names"))
-        if "setting" not in obj:
-            problems.add(InvalidCase(f"{where}.setting", "required", [s.value for s in Setting]))
-        drugs = problems.read(lambda: _read_drugs(obj["drugs"], f"{where}.drugs")) if "drugs" in obj else None
-        setting = problems.read(lambda: read_enum(obj["setting"], Setting, f"{where}.setting")) \
-            if "setting" in obj else None
-        default_outcome = Outcome.PROGRESSION if setting is Setting.METASTATIC else Outcome.COMPLETED
-        outcome = problems.read(lambda: read_enum(obj.get("outcome", default_outcome.value), Outcome,
-                                                  f"{where}.outcome"))
-        months = None
-        if "months_to_recurrence" in obj:
-            if setting is Setting.METASTATIC:
-                problems.add(InvalidCase(f"{where}.months_to_recurrence", "only for neoadjuvant or adjuvant courses"))
-            months = problems.read(lambda: read_number(obj["months_to_recurrence"], f"{where}.months_to_recurrence",
-                                                       0, MAX_MONTHS, " months"))
-        start, end = (problems.read(partial(parse_date, obj[key], f"{where}.{key}")) if obj.get(key) is not None
-                      else None for key in ("start", "end"))
-        _check_course_dates(start, end, outcome, where, problems)
-        toxicity = problems.read(lambda: _read_toxicity(obj, where, outcome, drugs)) \
-            if outcome is not None and drugs is not None else None
-        problems.raise_any(list(obj), where)
-        assert drugs is not None and setting is not None and outcome is not None
-        assumed = frozenset(key for key in ("outcome",) if key not in obj)
-        return cls(drugs, setting, outcome, months, start, end, assumed, toxicity=toxicity)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"drugs": list(self.drugs), "setting": self.setting.value, "outcome": self.outcome.value,
-                "months_to_recurrence": _plain_number(self.months_to_recurrence),
-                "start": str(self.start) if self.start is not None else None,
-                "end": str(self.end) if self.end is not None else None,
-                "toxicity": self.toxicity.to_dict() if self.toxicity is not None else None}
-
-
-def _read_toxicity(obj: Mapping[str, Any], where: str, outcome: Outcome, drugs: tuple[str, ...]) -> Toxicity | None:
-    if obj.get("toxicity") is None:
-        return None
-    if outcome is not Outcome.TOXICITY:
-        raise InvalidCase(f"{where}.toxicity", f"only for a course stopped for toxicity (outcome "
-                          f"'toxicity'), and this one is {outcome.value!r}")
-    return Toxicity.from_mapping(obj["toxicity"], f"{where}.toxicity", drugs)
-
-
-def _check_course_dates(start: PartialDate | None, end: PartialDate | None, outcome: Outcome | None,
-                        where: str, problems: Problems) -> None:
-    from her2nav.dates import compare
-
-    if start is not None and end is not None and compare(end, start) < 0:
-        problems.add(InvalidCase(f"{where}.end", f"{end} is before the course's start, {start}"))
-    if end is not None and outcome is Outcome.ONGOING:
-        problems.add(InvalidCase(f"{where}.end", f"an ongoing course has no end ({end}): give the outcome "
-                                 "with which it ended, or leave the end out", [o.value for o in Outcome]))
-
-
-_LONGEST_NAME_SEARCHED = 80  # no drug name or alias is near this long: a longer text gets no "did you mean"
-
-
-def _read_drugs(value: object, where: str) -> tuple[str, ...]:
-    names = read_list(value, where, MAX_DRUGS_PER_COURSE)
-    if not names:
-        raise InvalidCase(where, "empty: give one or more drug names")
-    return tuple(dict.fromkeys(drug for drugs in read_each(names, _read_drug, where) for drug in drugs))
-
-
-def _read_drug(item: object, where: str) -> tuple[str, ...]:
-    name = read_str(item, where)
-    resolved = resolve_drug_name(name)
-    if resolved is None:
-        suggestions = suggest_drug_names(name) if len(name) <= _LONGEST_NAME_SEARCHED else []
-        hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else None
-        raise InvalidCase(where, f"unknown drug {describe(name)}",
-                          "a generic name, brand name or regimen such as THP, T-DM1, T-DXd", hint)
-    return tuple(resolved)
 
 
 @frozen
@@ -445,7 +241,7 @@ class Case:
                 problems.add(problem)
                 return None
 
-        schema = obj.get("schema_version", SCHEMA_VERSION)
+        schema = obj.get("schema_version", CASE_SCHEMA_VERSION)
         if schema not in READABLE_SCHEMA_VERSIONS:
             problems.add(InvalidCase("schema_version", f"{describe(schema)} is not supported",
                                      ", ".join(f'"{version}"' for version in READABLE_SCHEMA_VERSIONS)))
@@ -482,7 +278,7 @@ class Case:
             "primary_tumor": get("primary_tumor", lambda v: PrimaryTumor.from_mapping(v, "primary_tumor"),
                                  PrimaryTumor()),
             "metastatic_diagnosis": get("metastatic_diagnosis", lambda v: parse_date(v, "metastatic_diagnosis")),
-            "chosen": get("chosen", lambda v: _read_drugs(v, "chosen")),
+            "chosen": get("chosen", lambda v: read_drugs(v, "chosen")),
         }
         values["age"], values["birth_year"] = read_age(obj, as_of, problems)
         values["treatments"] = apply_dates(values["treatments"] or (), values["metastatic_diagnosis"], as_of, problems)
@@ -492,7 +288,7 @@ class Case:
 
     def to_dict(self) -> dict[str, Any]:
         """The case as understood: generic drug names, defaults filled, HER2 derived."""
-        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id}
+        out: dict[str, Any] = {"schema_version": CASE_SCHEMA_VERSION, "id": self.id}
         out.update({
             "her2": self.her2.value,
             "her2_ihc": self.her2_ihc.value if self.her2_ihc else None,
@@ -505,8 +301,8 @@ class Case:
             "menopausal_status": self.menopausal_status.value,
             "sex": self.sex.value,
             "ecog": self.ecog,
-            "lvef": _plain_number(self.lvef),
-            "creatinine_clearance": _plain_number(self.creatinine_clearance),
+            "lvef": plain_number(self.lvef),
+            "creatinine_clearance": plain_number(self.creatinine_clearance),
             "conditions": [c.value for c in self.conditions],
             "visceral_crisis": self.visceral_crisis,
             "treatments": [t.to_dict() for t in self.treatments],
@@ -521,49 +317,6 @@ class Case:
         return out
 
 
-def her2_tests_discordant(ihc: Ihc | None, ish: Ish | None) -> bool:
-    """IHC and ISH disagree outright: IHC 3+ not amplified, or IHC 0/1+ amplified (clinical-rules.md 10.9)."""
-    return (ihc is Ihc.THREE and ish is Ish.NOT_AMPLIFIED) or (ihc in (Ihc.ZERO, Ihc.ONE) and ish is Ish.AMPLIFIED)
-
-
-def derive_her2(given: Her2 | None, ihc: Ihc | None, ish: Ish | None) -> Her2:
-    """HER2 status by the ASCO/CAP rules of the contract; a contradiction is invalid.
-
-    Discordant tests are read the same way in both directions (10.9): a `her2` given beside them
-    is the pathologist's reading after review and stands; without it the case is read as
-    positive (IHC 3+ is positive under ASCO/CAP 2018; ISH amplified is read as positive, as
-    without IHC), and the result asks for pathology review of the two tests.
-    """
-    if her2_tests_discordant(ihc, ish):
-        return given if given is not None else Her2.POSITIVE
-    derived = _her2_from_tests(ihc, ish)
-    if given is None:
-        if derived is None:
-            raise InvalidCase("her2", "required: give her2, or her2_ihc and/or her2_ish",
-                              [h.value for h in Her2])
-        return derived
-    if derived is None or derived is given or (given is Her2.ULTRALOW and derived is Her2.NEGATIVE):
-        return given
-    tests = ", ".join(f"{name} {value.value}" for name, value in (("IHC", ihc), ("ISH", ish)) if value)
-    raise InvalidCase("her2", f"{describe(given.value)} contradicts {tests}, which means {describe(derived.value)}")
-
-
-def _her2_from_tests(ihc: Ihc | None, ish: Ish | None) -> Her2 | None:
-    if ihc is Ihc.THREE:
-        return Her2.POSITIVE
-    if ihc is Ihc.TWO:
-        return {Ish.AMPLIFIED: Her2.POSITIVE, Ish.NOT_AMPLIFIED: Her2.LOW, None: Her2.EQUIVOCAL}[ish]
-    if ihc is Ihc.ONE:
-        return Her2.LOW
-    if ihc is Ihc.ZERO:
-        return Her2.NEGATIVE
-    if ish is Ish.AMPLIFIED:
-        return Her2.POSITIVE
-    if ish is Ish.NOT_AMPLIFIED:
-        return Her2.NEGATIVE
-    return None
-
-
 def _require_sites(sites: tuple[Site, ...]) -> None:
     if not sites:
         raise InvalidCase("sites", "at least one metastatic site is required", [s.value for s in SiteName])
@@ -572,10 +325,3 @@ def _require_sites(sites: tuple[Site, ...]) -> None:
 def _read_items(value: object, where: str, reader: Any, max_items: int) -> tuple[Any, ...]:
     """Every item read, or every item's problems reported together."""
     return tuple(read_each(read_list(value, where, max_items), reader, where))
-
-
-def _plain_number(value: float | None) -> float | int | None:
-    """60.0 prints as 60: the case echoes numbers as a clinician wrote them."""
-    if value is None:
-        return None
-    return int(value) if value.is_integer() else value

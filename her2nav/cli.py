@@ -6,68 +6,49 @@ without touching the real ones.
 """
 
 import contextlib
-import enum
-import errno
-import io
-import math
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 from attrs import frozen
 
-from her2nav import __version__
+from her2nav.batch_report import INTERRUPTED, report_bug, report_interrupt, report_summary, wants_progress
 from her2nav.case import Condition, Er, Her2, Ihc, Ish, Menopause, Pr, Presentation, Sex
+from her2nav.cli_options import (
+    BATCH_EXAMPLES,
+    JSON_LINES,
+    RECOMMEND_EXAMPLES,
+    REFERENCES_EXAMPLES,
+    ROOT_EXAMPLES,
+    TABLE,
+    AsOf,
+    BatchFormat,
+    BatchReferences,
+    EarlyRelapseMonths,
+    FhirOption,
+    HandoutDate,
+    IdFromPatient,
+    OutputFormat,
+    ReferenceFormat,
+    SchemaName,
+    Width,
+    as_of_day,
+    choices,
+    prepared_date,
+)
 from her2nav.errors import ExitStatus, Her2navError, InvalidCase, OutputFailed
-from her2nav.inputs import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
-from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
+from her2nav.read.flags import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.render.plain import printable
+from her2nav.streams import Streams
 
 if TYPE_CHECKING:
-    import datetime
 
-    from her2nav.batch import BatchSummary, OutcomeWriter
-    from her2nav.batch_output import CountingWriter
-    from her2nav.knowledge.reference_model import Reference
     from her2nav.navigate import Settings
+    from her2nav.render.formats import OutcomeWriter
     from her2nav.result import Result
 
-
-def choices(values: type[enum.Enum]) -> str:
-    """The allowed values of a case field, shown in the help in place of <str>."""
-    return "<" + "|".join(str(member.value) for member in values) + ">"
-
-
-def examples(*lines: str) -> str:
-    """A command's help epilog: real examples, kept one a line (\b stops Click from re-wrapping them)."""
-    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
-
-
-RECOMMEND_EXAMPLES = examples(
-    "her2nav recommend examples/second-line-after-thp.json",
-    "her2nav recommend examples/bone-cord-compression.json --format html > handout.html",
-    "her2nav recommend --her2-ihc 3+ --er negative --pr negative --presentation de_novo \\\n"
-    "      --site liver:3 --ecog 1 --lvef 60",
-)
-BATCH_EXAMPLES = examples(
-    "her2nav batch examples/board.jsonl > results.jsonl",
-    "her2nav batch examples/board.jsonl --format html > board.html",
-    "cat cases.jsonl | her2nav batch - --format markdown > handouts.md",
-)
-REFERENCES_EXAMPLES = examples(
-    "her2nav references",
-    "her2nav references --id destiny-breast03-2022",
-    "her2nav references --format json",
-)
-
-
-ROOT_EXAMPLES = examples(
-    "her2nav recommend examples/second-line-after-thp.json",
-    "her2nav batch examples/board.jsonl --format markdown > board.md",
-    "her2nav references --id destiny-breast03-2022",
-)
 
 app = typer.Typer(
     epilog=ROOT_EXAMPLES,
@@ -83,46 +64,6 @@ app = typer.Typer(
 
 
 @frozen
-class Streams:
-    """Where the program reads cases and writes data (stdout) and messages (stderr)."""
-
-    stdin: BinaryIO
-    stdout: TextIO
-    stderr: TextIO
-
-    @classmethod
-    def system(cls) -> "Streams":
-        # A standard stream closed before start (`>&-`) is None in Python: writing to it then fails
-        # like any failed write, rather than as an AttributeError reported as a bug.
-        stdout = _able_to_write_any_text(sys.stdout) if sys.stdout is not None else _ClosedStream()
-        return cls(sys.stdin.buffer, stdout, sys.stderr if sys.stderr is not None else _ClosedStream())
-
-
-class _ClosedStream(io.StringIO):
-    """A standard stream that was closed when the program started."""
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "the stream is closed")
-
-
-def _able_to_write_any_text(stream: TextIO) -> TextIO:
-    """Standard output that can take every character of a result (±, é, •, ≥).
-
-    Data in a file or a pipe is written as UTF-8, as JSON requires, whatever the locale says
-    (a Windows redirect would otherwise be cp1252); a terminal that cannot show a character
-    gets a visible escape rather than a crash or a silent substitute.
-    """
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    if encoding == "utf8" or not isinstance(stream, io.TextIOWrapper):
-        return stream
-    if stream.isatty():
-        stream.reconfigure(errors="backslashreplace")
-    else:
-        stream.reconfigure(encoding="utf-8")
-    return stream
-
-
-@frozen
 class Invocation:
     """What every command is given through Typer's context object."""
 
@@ -130,101 +71,14 @@ class Invocation:
     debug: bool = False
 
 
-class OutputFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class BatchFormat(enum.StrEnum):
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-
-    @property
-    def handout(self) -> bool:
-        """A handout says the date it was prepared."""
-        return self in (BatchFormat.markdown, BatchFormat.html)
-
-
-class BatchReferences(enum.StrEnum):
-    full = "full"
-    ids = "ids"
-
-
-class SchemaName(enum.StrEnum):
-    case = "case"
-    result = "result"
-
-
-class ReferenceFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-
-
 class _OutputClosed(Exception):
     """The reader of standard output went away (e.g. `| head`): a normal end, not an error."""
 
 
-def _finite(value: float) -> float:
-    """Click's float range lets NaN through (every comparison with it is false): refused here."""
-    if not math.isfinite(value):
-        raise typer.BadParameter(f"{value} is not a finite number; allowed: 0 to 60")
-    return value
-
-
-EarlyRelapseMonths = Annotated[float, typer.Option(
-    "--early-relapse-months", min=0, max=60, callback=_finite,
-    help="Relapse within this many months of (neo)adjuvant HER2 therapy counts as a failed line "
-    "(ASCO 2022: 12; the T-DXd label: 6; NCCN: 6, or 12 after a pertuzumab-containing programme).")]
-Width = Annotated[Optional[int], typer.Option("--width", min=40, max=1000, help="Table width in columns.")]
-FhirOption = Annotated[Optional[str], typer.Option(
-    "--fhir", metavar="FILE|-", help="Read the case from HL7 FHIR R4 (mCODE): a Bundle, a resource or Bulk FHIR "
-    "NDJSON. Flags override what it gives; --explain shows where each fact came from.")]
-IdFromPatient = Annotated[bool, typer.Option(
-    "--id-from-patient", help="With --fhir: use the Patient's identifier as the case id (it is then shown in "
-    "every output; without this flag no identifier is).")]
-
-
-HandoutDate = Annotated[Optional[str], typer.Option(
-    "--date", metavar="YYYY-MM-DD", help="Markdown and HTML: the date the handout says it was prepared "
-    "(default: today).")]
-
-
-def _handout_date(given: Optional[str]) -> str:
-    """The handout's date: as given (checked), or today's, read here and never in a renderer."""
-    import datetime
-
-    if given is None:
-        return datetime.date.today().isoformat()
-    try:
-        return datetime.date.fromisoformat(given.strip()).isoformat()
-    except ValueError:
-        raise InvalidCase("--date", f"{given!r} is not a date", "a date written YYYY-MM-DD, e.g. 2026-11-29") from None
-
-
-AsOf = Annotated[Optional[str], typer.Option(
-    "--as-of", metavar="YYYY-MM-DD", help="The day the history is told on (default: today); a date in the case "
-    "after it is refused.")]
-
-
-def _as_of(text: Optional[str]) -> "datetime.date":
-    """The --as-of day, or today: the one place the program reads the clock."""
-    import datetime
-
-    if text is None:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidCase("--as-of", f"{text!r} is not a day", "YYYY-MM-DD") from None
-
-
 def version_text() -> str:
-    return (f"her2nav {__version__}; knowledge base {KNOWLEDGE_BASE_VERSION}, "
-            f"evidence as of {EVIDENCE_AS_OF}")
+    from her2nav.render.words import knowledge_words, program_words
+
+    return f"{program_words()}; {knowledge_words()}"
 
 
 def _invocation(ctx: typer.Context) -> Invocation:
@@ -278,7 +132,7 @@ def recommend(
     case_option: Annotated[Optional[str], typer.Option("--case", help="Same as CASE.")] = None,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", "-f", help="table (for a terminal), json (the result object), markdown (a "
-        "tumor-board handout) or html (the handout as a page to print).")] = OutputFormat.table,
+        "tumor-board handout) or html (the handout as a page to print).")] = TABLE,
     width: Width = None,
     handout_date: HandoutDate = None,
     explain: Annotated[bool, typer.Option(
@@ -332,8 +186,9 @@ def recommend(
 ) -> None:
     """Navigate one case: its line of therapy, options, cautions and evidence."""
     from her2nav.case import Case
-    from her2nav.inputs import merge_flags, read_case_source
     from her2nav.navigate import Settings, navigate
+    from her2nav.read.flags import merge_flags
+    from her2nav.read.sources import read_case_source
 
     streams = _invocation(ctx).streams
     if case_file is not None and case_option is not None:
@@ -348,7 +203,7 @@ def recommend(
                  "age": age, "birth_year": birth_year, "metastatic_diagnosis": metastatic_diagnosis},
         treatments=treatment or (), sites=site or (), conditions=condition or (), primary=primary,
     )
-    settings = Settings(early_relapse_months, _as_of(as_of))
+    settings = Settings(early_relapse_months, as_of_day(as_of))
     if fhir is not None:
         result = _navigate_fhir(fhir, source, streams, flags, id_from_patient, settings)
     elif id_from_patient:
@@ -362,9 +217,9 @@ def recommend(
 
 def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flags: CaseFlags,
                    id_from_patient: bool, settings: "Settings") -> "Result":
-    from her2nav.fhir.load import reading_from_fhir
-    from her2nav.fhir.reader import FhirOptions
     from her2nav.navigate_fhir import navigate_fhir
+    from her2nav.read.fhir.load import reading_from_fhir
+    from her2nav.read.fhir.reader import FhirOptions
 
     if case_source is not None:
         raise InvalidCase("--fhir", "give a case file or --fhir, not both")
@@ -374,33 +229,10 @@ def _navigate_fhir(path: str, case_source: Optional[str], streams: Streams, flag
 
 def _write_result(result: "Result", stdout: TextIO, output_format: OutputFormat, width: Optional[int],
                   explain: bool, details: bool = False, handout_date: Optional[str] = None) -> None:
-    if output_format is OutputFormat.json:
-        from her2nav.render.json_out import render_json
+    from her2nav.render.formats import FORMATS, Choices, show_one
 
-        stdout.write(render_json(result) + "\n")
-    elif output_format is OutputFormat.markdown:
-        from her2nav.render.markdown import render_markdown
-
-        stdout.write(render_markdown(result, explain=explain, prepared=_handout_date(handout_date)))
-    elif output_format is OutputFormat.html:
-        from her2nav.render.html import render_html
-
-        stdout.write(render_html(result, explain=explain, prepared=_handout_date(handout_date)))
-    else:
-        from her2nav.render.console import make_console
-        from her2nav.render.table import render_table
-        from her2nav.render.timeline import render_timeline
-        from her2nav.render.trace import render_trace
-
-        console = make_console(stdout, width)
-        render_table(result, console, details=details or explain)
-        if explain:
-            render_timeline(result, console)
-            render_trace(result, console)
-            if result.provenance:
-                from her2nav.render.provenance import render_provenance
-
-                render_provenance(result, console)
+    prepared = prepared_date(handout_date) if FORMATS[output_format.value].handout else None
+    show_one(result, stdout, output_format.value, Choices(explain, details, width, prepared))
     stdout.flush()
 
 
@@ -412,7 +244,7 @@ def batch(
     output_format: Annotated[BatchFormat, typer.Option(
         "--format", "-f", help="json (one result or error object per input line, in order), markdown "
         "(one handout: a summary table, then a section per case), html (that handout as a page to print, "
-        "each case on a new sheet) or csv (one row per case, for a spreadsheet).")] = BatchFormat.json,
+        "each case on a new sheet) or csv (one row per case, for a spreadsheet).")] = JSON_LINES,
     references: Annotated[BatchReferences, typer.Option(
         "--references", help="JSON: full (each line resolves its references, the contract) or ids (the "
         "ids only; join them with 'her2nav references --format json').")] = BatchReferences.full,
@@ -445,29 +277,30 @@ def batch(
     terminal and standard output is not.
     """
     from her2nav.batch import read_lines, run_batch
-    from her2nav.batch_output import CountingWriter, batch_writer, open_output
-    from her2nav.inputs import open_cases
+    from her2nav.batch_output import CountingWriter, open_output
     from her2nav.navigate import Settings
-    from her2nav.render.json_out import ReferenceMode
+    from her2nav.read.sources import open_cases
+    from her2nav.render.formats import FORMATS, Choices, batch_writer
     from her2nav.render.progress import ProgressBar
 
     invocation = _invocation(ctx)
     streams = invocation.streams
-    if resume and (output_format is not BatchFormat.json or fhir is not None):
+    if resume and (not FORMATS[output_format.value].resumable or fhir is not None):
         raise InvalidCase("--resume", "continues JSON Lines only, read from CASES; give --format json and CASES")
-    settings = Settings(early_relapse_months, _as_of(as_of))
-    prepared = _handout_date(handout_date) if output_format.handout else None
+    settings = Settings(early_relapse_months, as_of_day(as_of))
+    prepared = prepared_date(handout_date) if FORMATS[output_format.value].handout else None
+    choices = Choices(explain=explain, prepared=prepared, excel=excel,
+                      reference_ids_only=references is BatchReferences.ids)
 
     def writer_to(out: TextIO) -> CountingWriter:
-        return CountingWriter(batch_writer(out, output_format.value, explain, ReferenceMode(references.value),
-                                           excel, prepared))
+        return CountingWriter(batch_writer(out, output_format.value, choices))
 
     if fhir is not None:
         with open_output(output, resume, streams.stdout) as (out, _):
             _fhir_batch(fhir, cases, invocation, writer_to(out), settings, id_from_patient)
     if cases is None:
         raise InvalidCase("CASES", "required: a JSON Lines file, or - for standard input (or --fhir PATH)")
-    watched = _wants_progress(streams)
+    watched = wants_progress(streams)
     with open_cases(cases, streams.stdin) as (stream, size), \
             open_output(output, resume, streams.stdout) as (out, resumed):
         writer = writer_to(out)
@@ -476,97 +309,34 @@ def batch(
             with _writing():
                 summary = run_batch(resumed.remaining(read_lines(stream)), settings, writer,
                                     progress.update if progress else None,
-                                    lambda line, trace: _report_bug(invocation, line, trace),
+                                    lambda line, trace: report_bug(streams, invocation.debug, line, trace),
                                     jobs=jobs, summary=resumed.summary())
         except KeyboardInterrupt:
             if progress is not None:
                 progress.finish()
-            _report_interrupt(writer, streams)
+            report_interrupt(writer, streams)
             raise typer.Exit(INTERRUPTED) from None
         finally:
             if progress is not None:
                 progress.finish()
-    _report_summary(summary, streams.stderr, watched)
+    report_summary(summary, streams.stderr, watched)
     raise typer.Exit(int(summary.exit_status))
 
 
 def _fhir_batch(path: str, cases: Optional[str], invocation: Invocation, writer: "OutcomeWriter",
                settings: "Settings", id_from_patient: bool) -> None:
     from her2nav.batch_fhir import run_fhir_batch
-    from her2nav.fhir.reader import FhirOptions
+    from her2nav.read.fhir.reader import FhirOptions
 
     if cases is not None:
         raise InvalidCase("--fhir", "give CASES or --fhir, not both")
     streams = invocation.streams
     with _writing():
         summary = run_fhir_batch(path, streams.stdin, settings, writer,
-                                 lambda line, error: _report_bug(invocation, line, error),
+                                 lambda line, error: report_bug(streams, invocation.debug, line, error),
                                  FhirOptions(id_from_patient=id_from_patient))
-    _report_summary(summary, streams.stderr)
+    report_summary(summary, streams.stderr)
     raise typer.Exit(int(summary.exit_status))
-
-
-# The shell's code for a program stopped by Ctrl-C (128 + SIGINT); not a result, so outside 0-3.
-INTERRUPTED = 130
-
-
-def _report_interrupt(writer: "CountingWriter", streams: Streams) -> None:
-    """Ctrl-C: keep what was done (a handout is written with the cases read so far) and say how much."""
-    with contextlib.suppress(BrokenPipeError, OSError, ValueError):
-        writer.close()
-    done = "1 case" if writer.written == 1 else f"{writer.written} cases"
-    streams.stderr.write(f"her2nav: batch: interrupted; standard output holds the first {done} "
-                         f"(input lines 1 to {writer.written})\n" if writer.written else
-                         "her2nav: batch: interrupted before the first case was written\n")
-
-
-def _report_summary(summary: "BatchSummary", stderr: TextIO, watched: bool = False) -> None:
-    """One line on stderr: always for a person watching, otherwise only when some cases failed;
-    then, when cases give `chosen`, a line with the concordance counts."""
-    line = _summary_line(summary, watched)
-    if line:
-        stderr.write(line + "\n")
-    if summary.concordance:
-        from her2nav.render.concordance import concordance_summary
-
-        stderr.write(f"her2nav: batch: {concordance_summary(summary.concordance)}\n")
-
-
-def _summary_line(summary: "BatchSummary", watched: bool) -> str:
-    if summary.cases == 0:
-        return "her2nav: batch: the input holds no cases"
-    if not (watched or summary.failures):
-        return ""
-    cases = "1 case" if summary.cases == 1 else f"{summary.cases} cases"
-    line = f"her2nav: batch: {cases}: {summary.cases - summary.failures} navigated"
-    if summary.failures:
-        errors = "1 error" if summary.failures == 1 else f"{summary.failures} errors"
-        shown = ", ".join(str(n) for n in summary.failed_lines)
-        more = ", ..." if summary.failures > len(summary.failed_lines) else ""
-        where = "input line" if summary.failures == 1 else "input lines"
-        line += f", {errors} on {where} {shown}{more}; their error lines say why"
-    return line
-
-
-def _wants_progress(streams: Streams) -> bool:
-    """A bar only for a person watching: stderr a terminal, and stdout not drawing on the same one."""
-    return _is_terminal(streams.stderr) and not _is_terminal(streams.stdout)
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _report_bug(invocation: Invocation, input_line: int, trace: str) -> None:
-    stderr = invocation.streams.stderr
-    if invocation.debug:
-        stderr.write(f"her2nav: input line {input_line}: internal error:\n{trace}")
-    else:
-        stderr.write(f"her2nav: input line {input_line}: internal error (a bug); run again with --debug "
-                     "for details\n")
 
 
 @app.command(epilog=REFERENCES_EXAMPLES)
@@ -579,10 +349,11 @@ def references(
     width: Width = None,
 ) -> None:
     """List every study, guideline and label the knowledge base can cite, with its finding."""
+    from her2nav.read.flags import select_references
     from her2nav.render.references import render_references_json
 
     streams = _invocation(ctx).streams
-    chosen = _select_references(reference_ids or [])
+    chosen = select_references(reference_ids or [])
     with _writing():
         if output_format is ReferenceFormat.json:
             streams.stdout.write(render_references_json(chosen) + "\n")
@@ -606,35 +377,6 @@ def schema(
     with _writing():
         streams.stdout.write(schema_text(name.value))
         streams.stdout.flush()
-
-
-def _select_references(wanted: list[str]) -> "tuple[Reference, ...]":
-    from her2nav.knowledge.references import REFERENCES
-
-    if not wanted:
-        return tuple(REFERENCES.values())
-    by_folded = {ref_id.casefold(): reference for ref_id, reference in REFERENCES.items()}
-    chosen = []
-    for ref_id in wanted:
-        reference = by_folded.get(ref_id.strip().casefold())
-        if reference is None:
-            raise InvalidCase("--id", f"{ref_id!r} is not a reference id",
-                              f"one of the {len(REFERENCES)} ids that 'her2nav references' lists",
-                              _suggest_reference_ids(ref_id, list(REFERENCES)))
-        chosen.append(reference)
-    return tuple(dict.fromkeys(chosen))
-
-
-def _suggest_reference_ids(wanted: str, ids: list[str]) -> Optional[str]:
-    import difflib
-
-    folded = wanted.strip().casefold()
-    starting = [ref_id for ref_id in ids if folded and ref_id.startswith(folded)]
-    close = difflib.get_close_matches(folded, ids, n=3, cutoff=0.6)
-    suggestions = list(dict.fromkeys([*starting, *close]))[:3]
-    if not suggestions:
-        return None
-    return f"did you mean {' or '.join(repr(s) for s in suggestions)}?"
 
 
 def main(argv: Optional[list[str]] = None, streams: Optional[Streams] = None) -> int:

@@ -12,11 +12,11 @@ from attrs import evolve
 
 from her2nav.case import Case
 from her2nav.errors import Her2navError
-from her2nav.fhir.courses import Conflict
-from her2nav.fhir.reader import FhirReading
-from her2nav.fhir.report import alternative_mappings, settle, unsettled_conflicts
-from her2nav.inputs import CaseFlags
 from her2nav.navigate import Settings, navigate
+from her2nav.read.fhir.courses import Conflict
+from her2nav.read.fhir.reader import FhirReading
+from her2nav.read.fhir.report import alternative_mappings, settle, unsettled_conflicts
+from her2nav.read.flags import CaseFlags
 from her2nav.result import Result
 
 MAX_COMBINATIONS_TRIED = 16

@@ -3,45 +3,18 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
 
 from attrs import frozen
 
+from her2nav import terms
 from her2nav.case import Case
 from her2nav.errors import ExitStatus
 
-
-class Tier(enum.StrEnum):
-    PREFERRED = "preferred"
-    ALTERNATIVE = "alternative"
-    CONSIDER = "consider"
-    AVOID = "avoid"
-
-
-TIER_ORDER = {tier: rank for rank, tier in enumerate(Tier)}
-
-
-class ActionKind(enum.StrEnum):
-    URGENT = "urgent"
-    REBIOPSY = "rebiopsy"
-    REFLEX_ISH = "reflex_ish"
-    CARDIAC_ASSESSMENT = "cardiac_assessment"
-    DENTAL_REVIEW = "dental_review"
-    SPECIALIST_REVIEW = "specialist_review"
-    CLINICAL_TRIAL = "clinical_trial"
-
-
-class Modality(enum.StrEnum):
-    BONE_MODIFYING_AGENT = "bone_modifying_agent"
-    RADIATION = "radiation"
-    STEREOTACTIC_RADIATION = "stereotactic_radiation"
-    RADIOPHARMACEUTICAL = "radiopharmaceutical"
-    SURGERY = "surgery"
-    EMBOLIZATION = "embolization"
-    PROCEDURE = "procedure"
-    SYSTEMIC = "systemic"
-    SUPPORTIVE = "supportive"
-    INTRATHECAL = "intrathecal"
+# The vocabulary (terms.py), still importable from here.
+TIER_ORDER = terms.TIER_ORDER
+ActionKind = terms.ActionKind
+Modality = terms.Modality
+Tier = terms.Tier
 
 
 @frozen
@@ -60,6 +33,7 @@ class SystemicOption:
     # every patient gets. Not part of the JSON result: the concordance audit reads them.
     partners: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    key: str = ""  # the regimen's key in knowledge/regimens.py (or "continue"): what JSON consumers join on
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -77,12 +51,14 @@ class SiteOption:
     cautions: tuple[str, ...] = ()
     # The case's facts the rationale starts with, shown once per site in the terminal view.
     facts: str = ""
+    key: str = ""  # the intervention's key in knowledge/interventions.py: what JSON consumers join on
 
 
 @frozen
 class Action:
     kind: ActionKind
     text: str
+    code: str = ""  # its stable code, registered in knowledge/actions.py:ACTION_CODES: what JSON consumers join on
 
 
 @frozen
@@ -173,17 +149,6 @@ class Result:
     provenance: tuple[Provenance, ...] = ()  # only for a case read from FHIR
     concordance: Concordance | None = None  # only when the case gives `chosen`
 
-    def to_dict(self, references: str = "full") -> dict[str, Any]:
-        """Exactly the JSON result (`her2nav recommend --format json`), as plain Python values.
-
-        `references="ids"` lists the reference ids instead of the resolved entries, as
-        `her2nav batch --references ids` does.
-        """
-        # The shape of the contract is written once, with the encoders, in render/json_out.py.
-        from her2nav.render.json_out import ReferenceMode, result_to_dict
-
-        return result_to_dict(self, ReferenceMode(references))
-
     @property
     def reference_ids(self) -> tuple[str, ...]:
         """Every reference id the result cites, in order of first use."""
@@ -204,3 +169,7 @@ class CaseFailure:
     id: str | None
     exit_status: ExitStatus
     message: str
+
+
+# What one case of a batch gives: its result, or the failure reported in its place.
+BatchOutcome = Result | CaseFailure

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 from her2nav.case import Case
+from her2nav.contract import result_to_dict
 from her2nav.navigate import navigate
-from her2nav.render.json_out import result_to_dict
 from her2nav.render.markdown import render_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import her2nav
-from her2nav import Case, InvalidCase, OutOfScope, Result, Settings, load_case, navigate, navigate_record
+from her2nav import Case, InvalidCase, OutOfScope, Result, Settings, load_case, navigate, navigate_record, to_dict
 from tests.clirun import EXAMPLES, ROOT, run_cli
 from tests.conftest import case_mapping
 
@@ -50,8 +50,8 @@ def test_importing_the_package_loads_nothing_else() -> None:
 
 @pytest.mark.slow
 def test_navigating_a_case_never_imports_rich() -> None:
-    code = ("import sys; from her2nav import load_case, navigate; "
-            f"navigate(load_case({str(EXAMPLE)!r})).to_dict(); print('rich' in sys.modules)")
+    code = ("import sys; from her2nav import load_case, navigate, to_dict; "
+            f"to_dict(navigate(load_case({str(EXAMPLE)!r}))); print('rich' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
 
@@ -59,7 +59,7 @@ def test_navigating_a_case_never_imports_rich() -> None:
 def test_to_dict_is_exactly_the_json_the_command_prints() -> None:
     result = navigate(load_case(EXAMPLE))
     assert isinstance(result, Result) and isinstance(result.case, Case)
-    assert result.to_dict() == run_cli("recommend", str(EXAMPLE), "--format", "json").json()
+    assert to_dict(result) == run_cli("recommend", str(EXAMPLE), "--format", "json").json()
 
 
 def test_load_case_reads_a_path_a_string_path_or_a_mapping_alike() -> None:

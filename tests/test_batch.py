@@ -278,7 +278,8 @@ class Discard:
 
 PEAK_RSS_OF_A_BATCH = """
 import resource, sys
-from her2nav.batch import JsonLinesWriter, read_lines, run_batch
+from her2nav.batch import read_lines, run_batch
+from her2nav.render.json_lines import JsonLinesWriter
 from her2nav.navigate import Settings
 from tests.test_batch import Discard, GeneratedCases
 count = int(sys.argv[1])

@@ -13,11 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from her2nav.batch import json_line
 from her2nav.case import Case
+from her2nav.contract import ReferenceMode, failure_to_dict, result_to_dict
 from her2nav.errors import ExitStatus
 from her2nav.navigate import navigate
-from her2nav.render.json_out import ReferenceMode, compact_json, failure_to_dict, result_to_dict
+from her2nav.render.json_lines import json_line
+from her2nav.render.json_out import compact_json
 from her2nav.result import CaseFailure
 from tests.clirun import EXAMPLES, run_cli
 from tests.conftest import case_mapping, property_examples

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from her2nav.case import Case
+from her2nav.contract import result_to_dict
 from her2nav.navigate import navigate
-from her2nav.render.json_out import result_to_dict
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CASES = sorted(EXAMPLES.glob("*.json"))

@@ -220,7 +220,7 @@ def test_batch_needs_cases_or_fhir_and_not_both() -> None:
 @pytest.mark.slow
 def test_the_fhir_reader_is_not_imported_without_fhir() -> None:
     code = ("import sys; from her2nav.cli import main; code = main(sys.argv[1:]); "
-            "sys.stderr.write('fhir loaded' if any(m.startswith('her2nav.fhir') or m == 'her2nav.batch_fhir' "
+            "sys.stderr.write('fhir loaded' if any(m.startswith('her2nav.read.fhir') or m == 'her2nav.batch_fhir' "
             "for m in sys.modules) else 'no fhir'); sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", code, "recommend", *FLAGS_FOR_A_CASE, "--format", "json"],
                           capture_output=True, cwd=ROOT, timeout=60, check=False)
@@ -252,8 +252,8 @@ def test_results_that_disagree_and_change_the_answer_stop_the_case() -> None:
     ("Equivocal", "equivocal"),
 ])
 def test_her2_interpretation_words_are_read_whole(text: str, her2: str) -> None:
-    from her2nav.fhir.reader import read_patient
-    from her2nav.fhir.source import Entry
+    from her2nav.read.fhir.reader import read_patient
+    from her2nav.read.fhir.source import Entry
 
     interpretation = observation("48676-1", "2023-01-12", valueString=text)
     assert read_patient([Entry(interpretation, "resource")]).mapping["her2"] == her2

@@ -14,14 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from her2nav.case import Case
+from her2nav.contract import result_to_dict
 from her2nav.errors import Her2navError
-from her2nav.fhir import reader
-from her2nav.fhir.load import case_from_fhir
-from her2nav.fhir.reader import group_patients, read_patient
-from her2nav.fhir.source import Entry
-from her2nav.inputs import CaseFlags
 from her2nav.navigate import navigate
-from her2nav.render.json_out import compact, compact_json, result_to_dict
+from her2nav.read.fhir import reader
+from her2nav.read.fhir.load import case_from_fhir
+from her2nav.read.fhir.reader import group_patients, read_patient
+from her2nav.read.fhir.source import Entry
+from her2nav.read.flags import CaseFlags
+from her2nav.render.json_out import compact, compact_json
 from tests.fhirfix import ALL_FIXTURES, EARLY_RELAPSE, SECOND_LINE, resources_of
 
 EVERY_RESOURCE = [r for path in ALL_FIXTURES for r in resources_of(path)]

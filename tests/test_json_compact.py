@@ -9,8 +9,9 @@ from typing import Any
 from hypothesis import given
 
 from her2nav.case import Case
+from her2nav.contract import result_to_dict
 from her2nav.navigate import Settings, navigate
-from her2nav.render.json_out import compact_json, result_to_dict
+from her2nav.render.json_out import compact_json
 from tests.test_properties import PROPERTY_SETTINGS, case_mapping, navigator_settings
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.json"))

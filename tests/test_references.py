@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from her2nav.contract import reference_dict
 from her2nav.knowledge.citations import cited_reference_ids
 from her2nav.knowledge.reference_model import SourceKind
 from her2nav.knowledge.references import CITED_WITHOUT_IDENTIFIER, REFERENCES
 from her2nav.knowledge.regimens import REGIMENS
-from her2nav.render.json_out import reference_dict
 
 CITED = sorted(cited_reference_ids())
 

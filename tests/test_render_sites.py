@@ -7,7 +7,7 @@ import io
 
 from rich.console import Console
 
-from her2nav.render.json_out import result_to_dict
+from her2nav.contract import result_to_dict
 from her2nav.render.table import render_table
 from tests.conftest import run
 
@@ -46,7 +46,7 @@ def test_json_fills_site_specific_and_actions_with_the_contract_fields() -> None
     out = result_to_dict(run(**CASE))
     assert {o["site"] for o in out["site_specific"]} == {"brain", "bone", "liver", "primary"}
     for option in out["site_specific"]:
-        assert set(option) == {"site", "intervention", "modality", "tier", "rationale", "evidence", "cautions"}
+        assert set(option) == {"key", "site", "intervention", "modality", "tier", "rationale", "evidence", "cautions"}
     assert out["actions"][0]["kind"] == "urgent"
     cited = {ref for o in out["site_specific"] for ref in o["evidence"]}
     assert cited <= {ref["id"] for ref in out["references"]}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from her2nav.case import Case, Condition, Er, Ihc, Pr, Presentation
-from her2nav.decide.line import History
+from her2nav.decide.history import History
 from her2nav.knowledge import actions as words
 from her2nav.knowledge.safety import CARDIAC_HER2_DRUGS, ECOG_CONSIDER_AT_MOST, LVEF_CAUTION_BELOW
 from her2nav.result import Action, ActionKind, Missing, SystemicOption, Tier
@@ -13,21 +13,22 @@ from her2nav.toxicity import ToxicityKind
 def general_actions(case: Case, history: History, systemic: tuple[SystemicOption, ...]) -> list[Action]:
     actions: list[Action] = []
     if case.her2_discordant:
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, _her2_discordance_text(case)))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, _her2_discordance_text(case), "her2-discordant"))
     if case.presentation is Presentation.RECURRENCE and not case.metastasis_biopsied:
-        actions.append(Action(ActionKind.REBIOPSY, words.REBIOPSY))
+        actions.append(Action(ActionKind.REBIOPSY, words.REBIOPSY, "rebiopsy"))
     if case.has(Condition.PREGNANCY):
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PREGNANCY))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PREGNANCY, "pregnancy"))
     if case.ecog is not None and case.ecog >= ECOG_CONSIDER_AT_MOST:  # section 10.7
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PALLIATIVE_CARE))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, words.PALLIATIVE_CARE, "palliative-care"))
     cardiac = _cardiac_action(case)
     if cardiac:
         actions.append(cardiac)
     offered = [o for o in systemic if o.tier is not Tier.AVOID]
     if not offered and not case.has(Condition.PREGNANCY):
-        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_NOTHING_LEFT))
+        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_NOTHING_LEFT,
+                              "clinical-trial-nothing-left"))
     elif history.line >= 3:
-        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_LATER_LINE))
+        actions.append(Action(ActionKind.CLINICAL_TRIAL, words.CLINICAL_TRIAL_LATER_LINE, "clinical-trial-later-line"))
     return actions
 
 
@@ -55,9 +56,10 @@ def _cardiac_action(case: Case) -> Action | None:
                  for index, course in enumerate(case.treatments)
                  if course.toxicity is not None and course.toxicity.kind is ToxicityKind.CARDIAC]
     if findings:
-        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_REDUCED.format(finding=" and ".join(findings)))
+        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_REDUCED.format(finding=" and ".join(findings)),
+                      "cardiac-reduced")
     if case.lvef is None:
-        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_MISSING)
+        return Action(ActionKind.CARDIAC_ASSESSMENT, words.CARDIAC_MISSING, "cardiac-missing")
     return None
 
 

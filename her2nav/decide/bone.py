@@ -16,13 +16,14 @@ def bone_decisions(case: Case, site: Site) -> SiteDecisions:
     options: list[SiteOption] = []
     actions: list[Action] = []
     if Symptom.CORD_COMPRESSION in site.symptoms:
-        actions.append(Action(ActionKind.URGENT, action_words.URGENT_CORD_COMPRESSION))
+        actions.append(Action(ActionKind.URGENT, action_words.URGENT_CORD_COMPRESSION, "urgent-cord-compression"))
         options += [site_option(case, BONE, care.CORD_COMPRESSION_RADIATION, Tier.PREFERRED, facts),
                     site_option(case, BONE, care.CORD_COMPRESSION_SURGERY, Tier.PREFERRED, facts)]
     if Symptom.HYPERCALCEMIA in site.symptoms:
         pregnant = case.has(Condition.PREGNANCY)
-        text = action_words.URGENT_HYPERCALCEMIA_PREGNANCY if pregnant else action_words.URGENT_HYPERCALCEMIA
-        actions.append(Action(ActionKind.URGENT, text))
+        actions.append(Action(ActionKind.URGENT, action_words.URGENT_HYPERCALCEMIA_PREGNANCY,
+                              "urgent-hypercalcemia-pregnancy") if pregnant else
+                       Action(ActionKind.URGENT, action_words.URGENT_HYPERCALCEMIA, "urgent-hypercalcemia"))
     fracture = [s for s in site.symptoms if s in (Symptom.FRACTURE, Symptom.IMPENDING_FRACTURE)]
     if fracture:
         options.append(site_option(case, BONE, care.FRACTURE_SURGERY, Tier.PREFERRED, facts))
@@ -34,7 +35,7 @@ def bone_decisions(case: Case, site: Site) -> SiteDecisions:
     if _widespread_pain(case, site):
         options.append(_radiopharmaceutical(case, facts))
     if case.has(Condition.DENTAL_DISEASE) and not case.has(Condition.PREGNANCY):
-        actions.append(Action(ActionKind.DENTAL_REVIEW, action_words.DENTAL_REVIEW))
+        actions.append(Action(ActionKind.DENTAL_REVIEW, action_words.DENTAL_REVIEW, "dental-review"))
     return SiteDecisions(options=tuple(options), actions=tuple(actions), trace=(_trace(case, site, facts, options),))
 
 

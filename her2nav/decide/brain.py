@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from her2nav.case import BrainStatus, Case, Site, SiteName, Symptom
-from her2nav.decide.line import CurrentRegimen, History
+from her2nav.decide.history import Continuation, CurrentRegimen, History
 from her2nav.decide.site_common import SiteDecisions, describe, site_option
 from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import actions as action_words
@@ -20,20 +20,21 @@ BRAIN = SiteName.BRAIN.value
 def brain_decisions(case: Case, site: Site, history: History, systemic: SystemicDecisions) -> SiteDecisions:
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
     cns_active = cns_active_options(systemic.options)
-    ongoing = _ongoing_words(history.current, systemic.current_can_continue)
+    ongoing = _ongoing_words(history.current, systemic.continuation)
     facts = describe(site)
     # Leptomeningeal disease belongs to the patient: a second brain entry is planned the same way.
     leptomeningeal = any(s.site is SiteName.BRAIN and s.leptomeningeal for s in case.sites)
     if leptomeningeal:
         options = _leptomeningeal(case, site, facts, ongoing if history.current else "", cns_active)
     else:
-        options = _options_by_status(case, site, facts, systemic.current_can_continue, ongoing, cns_active)
-    urgent = action_words.URGENT_NEUROLOGIC_LEPTOMENINGEAL if leptomeningeal else action_words.URGENT_NEUROLOGIC
-    actions = [Action(ActionKind.URGENT, urgent)] if symptomatic else []
+        options = _options_by_status(case, site, facts, systemic.continuation, ongoing, cns_active)
+    urgent = ((action_words.URGENT_NEUROLOGIC_LEPTOMENINGEAL, "urgent-neurologic-leptomeningeal") if leptomeningeal
+              else (action_words.URGENT_NEUROLOGIC, "urgent-neurologic"))
+    actions = [Action(ActionKind.URGENT, *urgent)] if symptomatic else []
     steps = [_trace(site, facts, options, ongoing, cns_active),
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
     if leptomeningeal:
-        actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL))
+        actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL, "leptomeningeal"))
         options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
         steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
     missing = [] if leptomeningeal else _missing(case, site)
@@ -66,7 +67,7 @@ def _leptomeningeal(
 
 
 def _options_by_status(
-    case: Case, site: Site, facts: str, can_continue: bool | None, ongoing: str, cns_active: list[SystemicOption]
+    case: Case, site: Site, facts: str, continuation: Continuation, ongoing: str, cns_active: list[SystemicOption]
 ) -> list[SiteOption]:
     """Symptoms put local therapy first; the status then decides what else applies."""
     symptomatic = Symptom.NEUROLOGIC in site.symptoms
@@ -76,17 +77,17 @@ def _options_by_status(
             options += local_therapy(case, site, facts, symptomatic=False)
         options.append(_deferral(case, facts, symptomatic, cns_active))
     elif site.status is BrainStatus.TREATED_STABLE:
-        options.append(_stable(case, facts, can_continue, ongoing))
+        options.append(_stable(case, facts, continuation, ongoing))
     elif site.status is BrainStatus.PROGRESSING_AFTER_LOCAL_THERAPY:
-        options += _after_local_therapy(case, facts, can_continue, ongoing, cns_active)
+        options += _after_local_therapy(case, facts, continuation, ongoing, cns_active)
     elif not symptomatic:
         options.append(site_option(case, BRAIN, care.BRAIN_STATUS_UNKNOWN, Tier.CONSIDER, facts))
     return options
 
 
-def _stable(case: Case, facts: str, can_continue: bool | None, ongoing: str) -> SiteOption:
+def _stable(case: Case, facts: str, continuation: Continuation, ongoing: str) -> SiteOption:
     """Treated and stable: keep the systemic therapy, unless the ongoing regimen cannot continue."""
-    if can_continue is False:
+    if continuation is Continuation.MUST_STOP:
         return site_option(case, BRAIN, care.BRAIN_STABLE_NEXT_REGIMEN, Tier.PREFERRED, f"{facts}; {ongoing}")
     return site_option(case, BRAIN, care.BRAIN_CONTINUE, Tier.PREFERRED, facts)
 
@@ -152,7 +153,7 @@ def _deferral(case: Case, facts: str, symptomatic: bool, cns_active: list[System
 
 
 def _after_local_therapy(
-    case: Case, facts: str, can_continue: bool | None, ongoing: str, cns_active: list[SystemicOption]
+    case: Case, facts: str, continuation: Continuation, ongoing: str, cns_active: list[SystemicOption]
 ) -> list[SiteOption]:
     """Brain-only progression keeps a regimen that controls the body; otherwise a CNS-active switch.
 
@@ -160,9 +161,9 @@ def _after_local_therapy(
     is treated again and the next regimen is chosen, a CNS-active one where offered.
     """
     body = f"{facts}; {ongoing}"
-    if can_continue:
+    if continuation is Continuation.GOES_ON:
         return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL, Tier.PREFERRED, body)]
-    if can_continue is False:
+    if continuation is Continuation.MUST_STOP:
         return [site_option(case, BRAIN, care.BRAIN_FURTHER_LOCAL_NEXT_REGIMEN, Tier.PREFERRED, body),
                 _switch(case, body, cns_active)]
     return [_switch(case, body, cns_active)]
@@ -174,12 +175,12 @@ def _switch(case: Case, body: str, cns_active: list[SystemicOption]) -> SiteOpti
     return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.PREFERRED, f"{body}; {_offered(cns_active)}")
 
 
-def _ongoing_words(current: CurrentRegimen | None, can_continue: bool | None) -> str:
+def _ongoing_words(current: CurrentRegimen | None, continuation: Continuation) -> str:
     """'course 2 (...) is ongoing and controls the body', '... but cannot continue', or 'no ongoing ...'."""
     if current is None:
         return "no ongoing systemic course"
     ongoing = f"{current.label()} {'are' if current.several else 'is'} ongoing"
-    if can_continue is False:
+    if continuation is Continuation.MUST_STOP:
         return f"{ongoing} but cannot continue (see its cautions)"
     return f"{ongoing} and {'control' if current.several else 'controls'} the body"
 

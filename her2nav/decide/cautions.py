@@ -10,7 +10,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from her2nav.case import Case, Condition, Er, Menopause, Outcome, Sex, SiteName, Symptom
-from her2nav.decide.line import Course, History
+from her2nav.decide.history import Course, History
 from her2nav.knowledge import drug_classes as classes
 from her2nav.knowledge import safety
 from her2nav.knowledge.drugs import DRUGS, DrugClass
@@ -124,7 +124,7 @@ class SafetyReview:
             concerns = drug_concerns(drug, self.case, self.history)
             failed = self.history.failed_course_with(drug)
             relative = _failed_relative(drug, self.history)
-            if failed is not None and drug != "trastuzumab":
+            if failed is not None and drug not in safety.CONTINUED_BEYOND_PROGRESSION:
                 concerns = [*concerns, Concern(_failed_text(drug, self.history), rules_out=True)]
             elif relative is not None:
                 concerns = [*concerns, Concern(relative, rules_out=True)]
@@ -168,9 +168,8 @@ def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[str])
     new = [drug for drug in drugs if drug not in history.failed_drugs]
     ruled_out = False
     for drug in failed:
-        if drug == "trastuzumab" and new:
-            cautions.append(f"trastuzumab: {_failed_text(drug, history)}; it continues beyond progression "
-                            "only as the partner of drugs the disease has not failed (GBG-26)")
+        if drug in safety.CONTINUED_BEYOND_PROGRESSION and new:
+            cautions.append(f"{drug}: {_failed_text(drug, history)}; {safety.BEYOND_PROGRESSION_TEXT}")
         else:
             cautions.append(f"{drug}: {_failed_text(drug, history)}; not offered again")
             ruled_out = True
@@ -196,7 +195,7 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
         concerns.extend(_cardiac_toxicity_on_another(drug, history))
     if drug == safety.LAPATINIB:
         concerns.extend(_lapatinib_cardiac_concerns(case))
-    if drug == "trastuzumab deruxtecan" and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
+    if drug in safety.ILD_RULES_OUT and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
         concerns.append(Concern(safety.ILD_TEXT, rules_out=True))
     if drug in safety.NEUROPATHY_DRUGS and case.has(Condition.PERIPHERAL_NEUROPATHY):
         concerns.append(Concern(f"peripheral neuropathy: {safety.NEUROPATHY_TEXT}"))
@@ -226,7 +225,7 @@ def _toxicity_concern(drug: str, course: Course) -> Concern:
         return Concern(f"stopped for toxicity in {course.label()}: not preferred again")
     grade = f" grade {record.grade}" if record.grade is not None else ""
     text = f"stopped for{grade} {safety.TOXICITY_KIND_WORDS[record.kind.value]} in {course.label()}"
-    if record.kind is ToxicityKind.ILD and drug == "trastuzumab deruxtecan":
+    if record.kind is ToxicityKind.ILD and drug == safety.TRASTUZUMAB_DERUXTECAN:
         if record.grade is None or record.grade >= safety.TDXD_ILD_PERMANENT_GRADE:
             return Concern(f"{text}: {safety.TDXD_ILD_PERMANENT_TEXT}", rules_out=True)
         if not record.resolved:
@@ -311,9 +310,9 @@ def _liver_function_impaired(case: Case) -> bool:
 
 def _aromatase_inhibitor_concerns(case: Case) -> list[Concern]:
     if case.sex is Sex.MALE:
-        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT["male"])]
+        return [Concern(safety.MALE_AROMATASE_INHIBITOR_TEXT)]
     if case.menopausal_status is not Menopause.POST:
-        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT[case.menopausal_status.value])]
+        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT[case.menopausal_status])]
     return []
 
 

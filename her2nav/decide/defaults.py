@@ -7,7 +7,7 @@ navigator fills in is reported here, so nothing assumed is silent.
 from __future__ import annotations
 
 from her2nav.case import SYMPTOMS_BY_SITE, Case, Outcome, Presentation, Sex, SiteName, Treatment
-from her2nav.decide.line import History
+from her2nav.decide.history import History
 from her2nav.knowledge import defaults as words
 from her2nav.knowledge.defaults import TAKEN_AS
 from her2nav.result import Missing

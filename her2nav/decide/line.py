@@ -1,10 +1,14 @@
-"""Which line of therapy the patient is at (clinical-rules.md section 1)."""
+"""Which line of therapy the patient is at, and early relapse (clinical-rules.md section 1).
+
+The `History` it builds, and the questions the other decisions ask of it, are in history.py.
+"""
 
 from __future__ import annotations
 
 from attrs import frozen
 
 from her2nav.case import Case, Outcome, Setting, Treatment
+from her2nav.decide.history import Course, CurrentRegimen, History
 from her2nav.result import TraceStep
 
 ASCO_EARLY_RELAPSE_MONTHS = 12
@@ -13,96 +17,9 @@ DEFAULT_EARLY_RELAPSE_MONTHS = ASCO_EARLY_RELAPSE_MONTHS
 
 
 @frozen
-class Course:
-    """A treatment course with its position in the history (1 = oldest)."""
-
-    number: int
-    treatment: Treatment
-
-    def label(self) -> str:
-        t = self.treatment
-        return f"course {self.number} ({' + '.join(t.drugs)}, {t.setting.value}, {t.outcome.value})"
-
-
-@frozen
-class CurrentRegimen:
-    """What the patient is on now: every ongoing anticancer metastatic course, taken together.
-
-    Two courses can run at once (trastuzumab + pertuzumab maintenance with letrozole, ASCO 2022
-    rec 7.0); continuing one without the other would drop a drug that has not failed.
-    """
-
-    courses: tuple[Course, ...]  # oldest first, at least one
-
-    @property
-    def drugs(self) -> tuple[str, ...]:
-        """Every drug of every ongoing course, in the order given, each once."""
-        return tuple(dict.fromkeys(drug for course in self.courses for drug in course.treatment.drugs))
-
-    @property
-    def several(self) -> bool:
-        return len(self.courses) > 1
-
-    def label(self) -> str:
-        """The courses as the history names them: 'course 2 (...) and course 3 (...)'."""
-        *earlier, last = [course.label() for course in self.courses]
-        return f"{', '.join(earlier)} and {last}" if earlier else last
-
-
-@frozen
 class EarlyRelapse:
     course: Course
     months: float | None  # None when the course ended in progression or was ongoing at relapse
-
-
-@frozen
-class History:
-    """What the treatment history means for the next choice."""
-
-    line: int
-    reason: str
-    failed_courses: tuple[Course, ...]
-    toxicity_courses: tuple[Course, ...]
-    current: CurrentRegimen | None  # None when no anticancer metastatic course is ongoing
-    received: frozenset[str]
-    failed_drugs: frozenset[str]  # progressed on: metastatic progression or a (neo)adjuvant failure
-    trace: tuple[TraceStep, ...]
-    courses: tuple[Course, ...]  # every course, oldest first
-    perioperative_failures: tuple[Course, ...]  # (neo)adjuvant courses the disease progressed on, oldest first
-    months_since_perioperative_her2: float | None = None  # the shortest, whether or not it counted
-
-    def failed_course_with(self, drug: str) -> Course | None:
-        """The first failed course that gave `drug`: a metastatic progression, else a (neo)adjuvant failure."""
-        for course in (*self.failed_courses, *self.perioperative_failures):
-            if drug in course.treatment.drugs:
-                return course
-        return None
-
-    def received_without_progression(self, drug: str) -> Course | None:
-        """The first finished course that gave `drug` (completed, stopped for toxicity, or (neo)adjuvant
-        without early relapse), unless the disease progressed on `drug` in any course."""
-        if drug in self.failed_drugs:
-            return None
-        return next((c for c in self.courses if drug in c.treatment.drugs
-                     and c.treatment.outcome not in (Outcome.PROGRESSION, Outcome.ONGOING)), None)
-
-    def toxicity_course_with(self, drug: str) -> Course | None:
-        """The first course stopped for a toxicity of `drug` (section 10.3).
-
-        With a `toxicity` record only its drugs are blamed; without one, every drug of the course.
-        A drug the patient takes now, in an ongoing course, is tolerated: no earlier toxicity blames it.
-        """
-        if self.current is not None and drug in self.current.drugs:
-            return None
-        for course in self.toxicity_courses:
-            if drug in blamed_drugs(course.treatment):
-                return course
-        return None
-
-
-def blamed_drugs(treatment: Treatment) -> tuple[str, ...]:
-    """The drugs a course stopped for toxicity holds responsible: those its record names, else all."""
-    return treatment.toxicity.drugs if treatment.toxicity is not None else treatment.drugs
 
 
 def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS) -> History:
@@ -110,9 +27,8 @@ def read_history(case: Case, early_relapse_months: float = DEFAULT_EARLY_RELAPSE
     metastatic = [c for c in courses if c.treatment.setting is Setting.METASTATIC]
     failed = tuple(c for c in metastatic if c.treatment.outcome is Outcome.PROGRESSION)
     failed_her2 = [c for c in failed if c.treatment.her2_directed]
-    relapse, relapse_steps = _early_relapse(courses, early_relapse_months)
+    relapse, relapse_steps, notes = _early_relapse(courses, early_relapse_months)
     perioperative_failures = _perioperative_failures(courses, relapse)
-    notes = [step.because for step in relapse_steps if step.step != "early relapse" or relapse is None]
     line = len(failed_her2) + (1 if relapse else 0) + 1
     current = _current_regimen(metastatic)
     reason = _line_reason(failed_her2, relapse, early_relapse_months, notes)
@@ -172,24 +88,30 @@ def _ongoing_step(current: CurrentRegimen) -> TraceStep:
 
 def _early_relapse(
     courses: tuple[Course, ...], window: float
-) -> tuple[EarlyRelapse | None, list[TraceStep]]:
-    """The (neo)adjuvant HER2 course closest to the relapse, if it counts as a failed line."""
+) -> tuple[EarlyRelapse | None, list[TraceStep], list[str]]:
+    """The (neo)adjuvant HER2 course closest to the relapse, if it counts as a failed line.
+
+    Also the trace steps, and the notes the line's reason adds: what other sources would decide,
+    and, when the relapse does not count, why not.
+    """
     perioperative = [c for c in courses if c.treatment.perioperative and c.treatment.her2_directed]
     # Section 10.8: NCCN's window depends on the whole (neo)adjuvant programme (TCHP then T-DM1).
     pertuzumab = any("pertuzumab" in c.treatment.drugs for c in courses if c.treatment.perioperative)
     for course in reversed(perioperative):
         if course.treatment.outcome in (Outcome.PROGRESSION, Outcome.ONGOING):
             why = f"{course.label()}: the disease progressed during (neo)adjuvant HER2 therapy"
-            return EarlyRelapse(course, None), [TraceStep("early relapse", "counts as a failed line", why)]
+            return EarlyRelapse(course, None), [TraceStep("early relapse", "counts as a failed line", why)], []
         months = course.treatment.months_to_recurrence
         if months is not None and months <= window:
-            steps = [TraceStep("early relapse", "counts as a failed line",
-                               f"relapse {_months(course.treatment)} after {course.label()}; the window is "
-                               f"{window:g} months")]
-            return EarlyRelapse(course, months), [*steps, *_disagreement_steps(months, window, pertuzumab)]
+            step = TraceStep("early relapse", "counts as a failed line",
+                             f"relapse {_months(course.treatment)} after {course.label()}; the window is "
+                             f"{window:g} months")
+            disagreement = _disagreement_steps(months, window, pertuzumab)
+            return EarlyRelapse(course, months), [step, *disagreement], [s.because for s in disagreement]
     if not perioperative:
-        return None, []
-    return None, _late_relapse_steps(perioperative[-1], window, pertuzumab)
+        return None, [], []
+    steps = _late_relapse_steps(perioperative[-1], window, pertuzumab)
+    return None, steps, [step.because for step in steps]
 
 
 def _late_relapse_steps(course: Course, window: float, pertuzumab: bool) -> list[TraceStep]:

@@ -6,7 +6,7 @@ from attrs import evolve
 
 from her2nav.case import Case, Outcome
 from her2nav.decide.candidate import Candidate
-from her2nav.decide.line import Course, History
+from her2nav.decide.history import Course, History
 from her2nav.knowledge.drugs import DRUGS
 from her2nav.knowledge.regimens import (
     INDUCTION_COMPLETED,

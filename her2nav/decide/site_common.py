@@ -8,6 +8,7 @@ from attrs import frozen
 
 from her2nav.case import Case, Condition, Site, SiteName
 from her2nav.knowledge import site_care as care
+from her2nav.knowledge.interventions import KEY_OF
 from her2nav.result import Action, Missing, Modality, SiteOption, Tier, TraceStep
 
 RADIATION_MODALITIES = frozenset({Modality.RADIATION, Modality.STEREOTACTIC_RADIATION})
@@ -42,7 +43,7 @@ def site_option(
     In pregnancy an entry that means systemic therapy is `avoid` whatever tier the site rule
     chose, as every regimen is (clinical-rules.md section 0): no site entry offers a regimen.
     """
-    modality = Modality(item.modality)
+    modality = item.modality
     pregnancy = _pregnancy_cautions(case, modality, tier)
     if pregnancy and modality is Modality.SYSTEMIC:
         tier = Tier.AVOID
@@ -55,6 +56,7 @@ def site_option(
         evidence=item.evidence,
         cautions=tuple(dict.fromkeys([*cautions, *pregnancy])),
         facts=facts,
+        key=KEY_OF[item],
     )
 
 
@@ -82,7 +84,7 @@ def describe(site: Site) -> str:
         details.append(", ".join(words(symptom.value) for symptom in site.symptoms))
     if site.leptomeningeal:
         details.append("leptomeningeal disease")
-    return f"{care.SITE_WORDS[site.site.value]} ({'; '.join(details)})"
+    return f"{care.SITE_WORDS[site.site]} ({'; '.join(details)})"
 
 
 def _lesion_words(lesions: int | None) -> str:

@@ -11,7 +11,7 @@ from attrs import evolve
 from her2nav.case import OLIGOMETASTATIC_MAX_LESIONS, Case, Site, SiteName, Symptom
 from her2nav.decide.bone import bone_decisions
 from her2nav.decide.brain import brain_decisions
-from her2nav.decide.line import History
+from her2nav.decide.history import History
 from her2nav.decide.site_common import SiteDecisions, combine, describe, site_option, words
 from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import safety

@@ -8,12 +8,14 @@ from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
 from her2nav.decide.candidate import Candidate
 from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.fitness import enrolled_fit_patients, fitness_step, fitted, poor_fitness
-from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS, Course, CurrentRegimen, History
+from her2nav.decide.history import Continuation, Course, CurrentRegimen, History
+from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS
 from her2nav.decide.maintenance import after_completed_induction
 from her2nav.decide.toxicity import resumable_after_toxicity
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
     CONTINUE_CURRENT,
+    CONTINUE_KEY,
     CONTINUED_OUTSIDE_KNOWN_REGIMENS,
     MAINTENANCE_KEYS,
     ONGOING_ENDOCRINE_ALONE,
@@ -23,6 +25,7 @@ from her2nav.knowledge.regimens import (
     TDXD_RECEIVED_AT_SECOND_LINE,
     TDXD_RESUMABLE_AT_SECOND_LINE,
     Regimen,
+    regimen_of,
 )
 from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
@@ -34,7 +37,7 @@ class SystemicDecisions:
 
     options: tuple[SystemicOption, ...]
     trace: tuple[TraceStep, ...]
-    current_can_continue: bool | None = None  # None when no course is ongoing
+    continuation: Continuation = Continuation.NOTHING_ONGOING
 
 
 def systemic_options(case: Case, history: History) -> SystemicDecisions:
@@ -47,10 +50,10 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
         by_key, promotion = _promote_tdm1(by_key, history, review)
         steps += promotion
     options = list(by_key.values())
-    can_continue = None
+    continuation = Continuation.NOTHING_ONGOING
     if history.current is not None:
         continued, others = _continue_ongoing(history.current, review, by_key)
-        can_continue = continued.tier is not Tier.AVOID
+        continuation = Continuation.MUST_STOP if continued.tier is Tier.AVOID else Continuation.GOES_ON
         options = [continued, *others]
         steps.extend(_without_her2_step(history.current))
     if poor_fitness(case):
@@ -59,7 +62,7 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
     options.sort(key=lambda option: TIER_ORDER[option.tier])
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
-    return SystemicDecisions(tuple(options), tuple(steps), can_continue)
+    return SystemicDecisions(tuple(options), tuple(steps), continuation)
 
 
 def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
@@ -118,14 +121,14 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
                                "the knowledge base holds no trial of another partner with trastuzumab "
                                "+ pertuzumab, so none is offered; discuss a non-taxane partner"))
     # T-DXd + pertuzumab is given continuously: stopped without progression, it is a drug received before.
-    candidates[1] = _retreated(candidates[1], "trastuzumab deruxtecan", history)
+    candidates = [_retreated(c, "trastuzumab deruxtecan", history) if c.key == "tdxd-p" else c for c in candidates]
     if retreated := _retreated_words(history, ("trastuzumab deruxtecan",)):
         steps.append(TraceStep("first line", "T-DXd + pertuzumab one tier lower", "; ".join(retreated)))
     months = history.months_since_perioperative_her2
     if months is not None and months <= LABEL_EARLY_RELAPSE_MONTHS:
-        candidates[1] = evolve(candidates[1], cautions=(*candidates[1].cautions,
+        candidates = [evolve(c, cautions=(*c.cautions,
             f"relapse {months:g} months after (neo)adjuvant HER2 therapy: DESTINY-Breast09 excluded relapse "
-            "within 6 months, so its results may not apply",))
+            "within 6 months, so its results may not apply",)) if c.key == "tdxd-p" else c for c in candidates]
     return candidates, steps
 
 
@@ -193,8 +196,8 @@ def later_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
         Candidate("margetuximab-chemotherapy", Tier.CONSIDER, "Later line; no overall survival benefit."),
         Candidate("lapatinib-h", Tier.CONSIDER, "Later line, without chemotherapy."),
     ]
-    if not brain:
-        candidates[0], candidates[1] = candidates[1], candidates[0]
+    if not brain:  # without active brain metastases trastuzumab deruxtecan leads
+        candidates.sort(key=lambda candidate: candidate.key != "tdxd-later")
     if "pertuzumab" not in received:
         candidates.append(Candidate("p-h-chemotherapy", Tier.CONSIDER, "Pertuzumab never received."))
     if case.hormone_receptor_positive:
@@ -267,6 +270,7 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
         partners=tuple(drug for drug in found.drugs if drug in regimen.one_of),
         optional=tuple(drug for drug in found.drugs if drug in regimen.optional),
         reason=candidate.why,
+        key=candidate.key,
     )
 
 
@@ -307,13 +311,6 @@ def _promote_tdm1(
     return {**options, "tdm1": promoted}, [step]
 
 
-def _regimen_of(drugs: tuple[str, ...], this_line: list[str]) -> Regimen | None:
-    """The known regimen these drugs make up, taken from this line's list first (its evidence fits the line)."""
-    keys = [*this_line, *(key for key in REGIMENS if key not in this_line)]
-    return next((REGIMENS[key] for key in keys
-                 if set(REGIMENS[key].required) <= set(drugs) <= set(REGIMENS[key].drugs)), None)
-
-
 def _continue_ongoing(
     current: CurrentRegimen, review: SafetyReview, options: dict[str, SystemicOption]
 ) -> tuple[SystemicOption, list[SystemicOption]]:
@@ -322,17 +319,17 @@ def _continue_ongoing(
     Returns the option that continues it, and the line's other options as what follows if it stops.
     """
     drugs = current.drugs
-    known = _regimen_of(drugs, list(options))
+    known = regimen_of(drugs, list(options))  # this line's list first: its evidence fits the line
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
     # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
-    regimen = Regimen(known.key if known else "continue", CONTINUE_CURRENT, drugs, evidence,
+    regimen = Regimen(known.key if known else CONTINUE_KEY, CONTINUE_CURRENT, drugs, evidence,
                       known.summary if known else "")
     can_continue = not review.assess(regimen).ruled_out
     tier, without_her2 = _continuation_tier(current)
     why = _why_continue(current) if without_her2 is None else _why_continue_without_her2(current, without_her2)
     if can_continue and _brain_progressing_after_local_therapy(review.case):
         why += f" {BRAIN_ONLY_PROGRESSION}"  # "keep it and treat the brain locally": only for a regimen kept
-    continued = _to_option(regimen, Candidate("continue", tier, why), review)
+    continued = _to_option(regimen, Candidate(CONTINUE_KEY, tier, why), review)
     others = [o for key, o in options.items()
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:

@@ -71,3 +71,11 @@ HER2_DISCORDANT_ISH_AMPLIFIED = (
     "as negative and asks for the IHC to be reviewed beside ISH results that are not clear-cut."
 )
 HER2_DISCORDANT_GIVEN = "her2 given as {her2}: navigated on that reading."
+
+# The code of each action a result can give (JSON `code`): stable where the wording above may change.
+ACTION_CODES = frozenset({
+    "her2-discordant", "rebiopsy", "pregnancy", "palliative-care", "clinical-trial-nothing-left",
+    "clinical-trial-later-line", "cardiac-reduced", "cardiac-missing", "urgent-neurologic",
+    "urgent-neurologic-leptomeningeal", "leptomeningeal",
+    "urgent-cord-compression", "urgent-hypercalcemia", "urgent-hypercalcemia-pregnancy", "dental-review",
+})

@@ -9,6 +9,7 @@ could not be verified (docs/evidence-verification.md).
 from __future__ import annotations
 
 from her2nav.knowledge.site_care import CONSENSUS, Intervention
+from her2nav.terms import Modality
 
 RADIOSURGERY_PREFERRED_UP_TO = 4  # lesions: radiosurgery alone preferred, no whole-brain radiotherapy
 RADIOSURGERY_OFFERED_UP_TO = 10  # lesions: radiosurgery and whole-brain radiotherapy both offered
@@ -48,7 +49,7 @@ LESION_COUNT_EVIDENCE = (*MANY_LESION_EVIDENCE, *_ASCO_BRAIN_LOCAL)
 # ------------------------------------------------------------------------- leptomeningeal disease
 
 LEPTOMENINGEAL_RADIOTHERAPY = Intervention(
-    "Radiotherapy to symptomatic or bulky leptomeningeal sites (focal or whole-brain)", "radiation",
+    "Radiotherapy to symptomatic or bulky leptomeningeal sites (focal or whole-brain)", Modality.RADIATION,
     "Focal radiotherapy treats meningeal nodules and clinically symptomatic sites (for example the "
     "skull base with cranial nerve palsies, or the cauda equina); the role of whole-brain "
     "radiotherapy is decreasing (Le Rhun 2019, from the authors of the EANO-ESMO guideline). The "
@@ -56,7 +57,7 @@ LEPTOMENINGEAL_RADIOTHERAPY = Intervention(
     _LEPTOMENINGEAL_EVIDENCE,
 )
 LEPTOMENINGEAL_SYSTEMIC = Intervention(
-    "CNS-active HER2 regimen for leptomeningeal disease", "systemic",
+    "CNS-active HER2 regimen for leptomeningeal disease", Modality.SYSTEMIC,
     "Systemic therapy is one of the treatments of leptomeningeal disease (EANO-ESMO guideline; Le "
     "Rhun 2019). The CNS activity of the tucatinib triplet and trastuzumab deruxtecan was shown in "
     "brain metastases (HER2CLIMB, DESTINY-Breast12); the knowledge base holds no trial in "
@@ -64,12 +65,12 @@ LEPTOMENINGEAL_SYSTEMIC = Intervention(
     (*_LEPTOMENINGEAL_EVIDENCE, "her2climb-brain-2020", "destiny-breast12-2024"),
 )
 LEPTOMENINGEAL_RESECTION = Intervention(
-    "Resection of brain lesions", "surgery",
+    "Resection of brain lesions", Modality.SURGERY,
     "Leptomeningeal disease is not treated by resection: surgery is only to place a ventricular "
     f"device (a shunt for hydrocephalus, or a reservoir), decided at the neuro-oncology review. {CONSENSUS}",
 )
 LEPTOMENINGEAL_RADIOSURGERY = Intervention(
-    "Stereotactic radiosurgery", "stereotactic_radiation",
+    "Stereotactic radiosurgery", Modality.STEREOTACTIC_RADIATION,
     "Leptomeningeal disease spreads along the meninges and the cerebrospinal fluid, so radiosurgery "
     "of brain lesions is not its treatment here; radiotherapy goes to nodules and symptomatic sites "
     "(Le Rhun 2019, from the authors of the EANO-ESMO guideline).",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from her2nav.knowledge import brain_extent, site_care
 from her2nav.knowledge.drug_classes import MALE_ENDOCRINE_EVIDENCE
+from her2nav.knowledge.interventions import INTERVENTIONS
 from her2nav.knowledge.regimens import CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS
 
 
@@ -11,10 +12,8 @@ def cited_reference_ids() -> frozenset[str]:
     ids = {ref_id for regimen in REGIMENS.values() for ref_id in regimen.evidence}
     ids.update(CONTINUED_OUTSIDE_KNOWN_REGIMENS)
     ids.update(MALE_ENDOCRINE_EVIDENCE)
-    for module in (site_care, brain_extent):
-        for value in vars(module).values():
-            if isinstance(value, site_care.Intervention):
-                ids.update(value.evidence)
+    for intervention in INTERVENTIONS.values():
+        ids.update(intervention.evidence)
     ids.update(brain_extent.LESION_COUNT_EVIDENCE)
     for note in site_care.BRAIN_NOTES.values():
         ids.update(note.evidence)

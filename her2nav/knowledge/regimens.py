@@ -9,7 +9,7 @@ trial that produced them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from attrs import frozen
 
@@ -239,8 +239,9 @@ NO_CHEMOTHERAPY_FREE_MAINTENANCE = (
     "it has no chemotherapy-free maintenance"
 )
 
-# The option that continues an ongoing course; the site rules look for it by this name.
+# The option that continues an ongoing course: its name, and its key in the result.
 CONTINUE_CURRENT = "Continue current regimen"
+CONTINUE_KEY = "continue"
 
 # Section 10.2: an ongoing course without a HER2-directed drug does not displace the HER2-directed
 # standard; continuing it is offered lower, with these reasons.
@@ -269,3 +270,13 @@ TDXD_RESUMABLE_AT_SECOND_LINE = (
     "stopped for grade 1 interstitial lung disease that resolved, which the label allows resuming: not "
     "ruled out as received already (ASCO 2022 rec 2.1), one tier lower as a drug given before"
 )
+
+
+def regimen_of(drugs: Sequence[str], first: Sequence[str] = ()) -> Regimen | None:
+    """The known regimen these drugs make up: its required drugs all given, nothing outside it.
+
+    The keys in `first` are tried before the others (a line's own list, whose evidence fits it).
+    """
+    keys = [*first, *(key for key in REGIMENS if key not in first)]
+    return next((REGIMENS[key] for key in keys
+                 if set(REGIMENS[key].required) <= set(drugs) <= set(REGIMENS[key].drugs)), None)

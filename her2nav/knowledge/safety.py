@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from her2nav.terms import Menopause
+
 CARDIAC_HER2_DRUGS = frozenset({
     "trastuzumab", "pertuzumab", "trastuzumab emtansine", "trastuzumab deruxtecan", "margetuximab",
 })
@@ -38,6 +40,14 @@ DIARRHEA_TEXT: Mapping[str, str] = {
 }
 HER2_TKIS = frozenset(DIARRHEA_TEXT)
 
+# Drugs that continue beyond progression, as the partner of drugs the disease has not failed (GBG-26).
+CONTINUED_BEYOND_PROGRESSION = frozenset({"trastuzumab"})
+BEYOND_PROGRESSION_TEXT = ("it continues beyond progression only as the partner of drugs the disease has not "
+                           "failed (GBG-26)")
+
+# Interstitial lung disease rules these drugs out; trastuzumab deruxtecan also has its own re-challenge rules below.
+TRASTUZUMAB_DERUXTECAN = "trastuzumab deruxtecan"
+ILD_RULES_OUT = frozenset({TRASTUZUMAB_DERUXTECAN})
 ILD_TEXT = (
     "interstitial lung disease: trastuzumab deruxtecan is not offered (pooled drug-related ILD "
     "15.4%, fatal 2.2%; trials excluded ILD needing steroids; no data after prior ILD)"
@@ -57,12 +67,12 @@ VISCERAL_CRISIS_TEXT = (
     "is not offered"
 )
 ER_LOW_TEXT = "ER-low (1-10%): benefit of endocrine therapy is uncertain"
-OVARIAN_SUPPRESSION_TEXT: Mapping[str, str] = {
-    "pre": "premenopausal: an aromatase inhibitor needs ovarian function suppression (a GnRH agonist)",
-    "male": "male patient: an aromatase inhibitor needs a GnRH agonist",
-    "unknown": ("menopausal status unknown: an aromatase inhibitor alone works only after the "
-                "menopause; confirm status or add ovarian function suppression"),
+OVARIAN_SUPPRESSION_TEXT: Mapping[Menopause, str] = {
+    Menopause.PRE: "premenopausal: an aromatase inhibitor needs ovarian function suppression (a GnRH agonist)",
+    Menopause.UNKNOWN: ("menopausal status unknown: an aromatase inhibitor alone works only after the "
+                        "menopause; confirm status or add ovarian function suppression"),
 }
+MALE_AROMATASE_INHIBITOR_TEXT = "male patient: an aromatase inhibitor needs a GnRH agonist"
 POOR_PERFORMANCE_ECOG = 3
 BONE_MARROW_TEXT = "bone marrow involvement: myelosuppressive chemotherapy needs close blood-count monitoring"
 JAUNDICE_TEXT = "jaundice: review doses of hepatically cleared drugs and consider whether this is visceral crisis"

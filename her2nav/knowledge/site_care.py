@@ -13,12 +13,13 @@ from collections.abc import Mapping
 from attrs import frozen
 
 from her2nav.knowledge.regimens import SOURCE_ARTICLE_ID
+from her2nav.terms import Modality, SiteName
 
 
 @frozen
 class Intervention:
     name: str
-    modality: str  # a Modality value of result.py; text here because knowledge imports nothing above it
+    modality: Modality
     basis: str
     evidence: tuple[str, ...] = ()
 
@@ -36,7 +37,7 @@ CONSENSUS = "Basis: clinical consensus; the knowledge base holds no trial of it.
 # ----------------------------------------------------------------------------- bone (section 7)
 
 ZOLEDRONIC_ACID = Intervention(
-    "Zoledronic acid", "bone_modifying_agent",
+    "Zoledronic acid", Modality.BONE_MODIFYING_AGENT,
     "A bone-modifying agent reduces skeletal events: 4 mg, reduced for creatinine clearance "
     "30-60 mL/min (label table); every 12 weeks was non-inferior to every 4 weeks (CALGB 70604: "
     "at least one skeletal event in 2 years 29.5% vs 28.6%). Calcium and vitamin D beside it, "
@@ -44,7 +45,7 @@ ZOLEDRONIC_ACID = Intervention(
     ("calgb-70604-2017", "label-zoledronic-acid-eu", "asco-bma-2011", "swog-s0702"),
 )
 DENOSUMAB = Intervention(
-    "Denosumab", "bone_modifying_agent",
+    "Denosumab", Modality.BONE_MODIFYING_AGENT,
     "A bone-modifying agent reduces skeletal events: 120 mg every 4 weeks (ASCO 2011). Against "
     "zoledronic acid, fewer patients had a skeletal event (31% vs 36%, P=0.006; Martin 2012). "
     "Severe hypocalcemia, including fatal cases, is a label warning: correct hypocalcemia first, "
@@ -92,7 +93,7 @@ BONE_AGENT_HYPERCALCEMIA = "hypercalcemia now: no calcium or vitamin D supplemen
 BONE_AGENT_PREGNANCY = "pregnancy: bone-modifying agents are not given during pregnancy (specialist review)"
 
 BONE_PAIN_RADIATION = Intervention(
-    "Palliative radiation, a single 8 Gy fraction", "radiation",
+    "Palliative radiation, a single 8 Gy fraction", Modality.RADIATION,
     "A single 8 Gy fraction relieves bone pain as well as multiple fractions, with more "
     "retreatment later (RTOG 9714 compared 8 Gy once with 30 Gy in 10 fractions).",
     ("rtog-9714-2005",),
@@ -102,21 +103,21 @@ BONE_PAIN_COMPLICATED = (
     "cord or has fractured is planned with the entries above"
 )
 FRACTURE_SURGERY = Intervention(
-    "Orthopedic stabilization, then radiation", "surgery",
+    "Orthopedic stabilization, then radiation", Modality.SURGERY,
     f"Surgery stabilizes the bone first and radiation follows. {CONSENSUS}",
 )
 CORD_COMPRESSION_RADIATION = Intervention(
-    "Radiation for spinal cord compression, the same day", "radiation",
+    "Radiation for spinal cord compression, the same day", Modality.RADIATION,
     "With dexamethasone and an MRI of the whole spine; radiation and/or decompressive surgery "
     f"the same day, chosen with the spinal surgeon and the radiation oncologist. {CONSENSUS}",
 )
 CORD_COMPRESSION_SURGERY = Intervention(
-    "Decompressive surgery for spinal cord compression, the same day", "surgery",
+    "Decompressive surgery for spinal cord compression, the same day", Modality.SURGERY,
     "With dexamethasone and an MRI of the whole spine; decompressive surgery and/or radiation "
     f"the same day, chosen with the spinal surgeon and the radiation oncologist. {CONSENSUS}",
 )
 RADIOPHARMACEUTICAL = Intervention(
-    "Bone-seeking radiopharmaceutical (strontium-89 or samarium-153)", "radiopharmaceutical",
+    "Bone-seeking radiopharmaceutical (strontium-89 or samarium-153)", Modality.RADIOPHARMACEUTICAL,
     "Only for widespread, painful osteoblastic metastases (the case does not record whether they "
     "are osteoblastic): pain improves in 60-80%, from 1-2 weeks, for 2-6 months (Paes 2011 review).",
     ("paes-2011",),
@@ -132,7 +133,7 @@ RADIOPHARMACEUTICAL_PREGNANCY = "pregnancy: a radionuclide is not given during p
 _ASCO_BRAIN_LOCAL = ("asco-her2-brain-2014",)  # local therapy by number, size and symptoms; unchanged in 2018
 
 BRAIN_SURGERY = Intervention(
-    "Neurosurgical resection", "surgery",
+    "Neurosurgical resection", Modality.SURGERY,
     "Surgery for a large (over 3-4 cm) or symptomatic lesion (ASCO HER2-positive brain "
     "metastases guideline, 2022 rec 2.1), followed for most patients by radiotherapy to the "
     "cavity (rec 2.4). Lesion size is not in the case. The 2014 guideline is cited: it already "
@@ -140,7 +141,7 @@ BRAIN_SURGERY = Intervention(
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_RADIOSURGERY = Intervention(
-    "Stereotactic radiosurgery", "stereotactic_radiation",
+    "Stereotactic radiosurgery", Modality.STEREOTACTIC_RADIATION,
     "Radiosurgery for a limited number of lesions; for a single lesion under 3-4 cm without "
     "symptomatic mass effect, radiosurgery or surgery (ASCO brain guideline, 2022 rec 2.2). Its "
     "tier follows the number of lesions. The 2014 guideline "
@@ -148,7 +149,7 @@ BRAIN_RADIOSURGERY = Intervention(
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_WHOLE_BRAIN = Intervention(
-    "Whole-brain radiotherapy with hippocampal avoidance and memantine", "radiation",
+    "Whole-brain radiotherapy with hippocampal avoidance and memantine", Modality.RADIATION,
     "When lesions are too many for radiosurgery. NRG CC001: hippocampal avoidance with memantine "
     "reduced cognitive failure (adjusted HR 0.74) and executive-function decline at 4 months "
     "(23.3% vs 40.4%), with no difference in overall survival, intracranial progression-free "
@@ -156,7 +157,7 @@ BRAIN_WHOLE_BRAIN = Intervention(
     ("nrg-cc001-2020", *_ASCO_BRAIN_LOCAL),
 )
 BRAIN_DEFER = Intervention(
-    "Defer local therapy: CNS-active HER2 regimen with close brain MRI follow-up", "systemic",
+    "Defer local therapy: CNS-active HER2 regimen with close brain MRI follow-up", Modality.SYSTEMIC,
     "Local therapy may wait until intracranial progression when a CNS-active HER2 regimen is "
     "given, decided by the multidisciplinary team (ASCO brain guideline 2022, weak: rec 2.3 for a "
     "single lesion under 2 cm without symptomatic mass effect, rec 7.1 for the tucatinib regimen). "
@@ -174,34 +175,34 @@ _ONGOING_CANNOT_CONTINUE = (
     "The ongoing regimen cannot continue (see its cautions among the systemic options)"
 )
 BRAIN_CONTINUE = Intervention(
-    "Continue systemic therapy; brain MRI follow-up", "systemic",
+    "Continue systemic therapy; brain MRI follow-up", Modality.SYSTEMIC,
     f"Keep the systemic therapy. {_HER2_THERAPY_WITH_BRAIN_METASTASES}, which bears out the 2019 "
     "source article's claim for trastuzumab. ASCO (2022, rec 8.2 qualifying statement) adds the "
     "tucatinib regimen for stable brain metastases after local therapy.",
     ("erickson-2020", SOURCE_ARTICLE_ID),
 )
 BRAIN_STABLE_NEXT_REGIMEN = Intervention(
-    "Brain MRI follow-up; the next systemic regimen from the options above", "systemic",
+    "Brain MRI follow-up; the next systemic regimen from the options above", Modality.SYSTEMIC,
     f"Treated, stable brain metastases: follow them with brain MRI. {_ONGOING_CANNOT_CONTINUE}, so "
     f"the systemic therapy changes. {_HER2_THERAPY_WITH_BRAIN_METASTASES}.",
     ("erickson-2020",),
 )
 BRAIN_FURTHER_LOCAL = Intervention(
-    "Further local therapy to the brain, keeping the current systemic therapy", "stereotactic_radiation",
+    "Further local therapy to the brain, keeping the current systemic therapy", Modality.STEREOTACTIC_RADIATION,
     f"Brain progression after local therapy while the body is controlled: {_TREAT_THE_BRAIN_AGAIN} "
     "and keep the systemic therapy that controls the body (ASCO HER2-positive brain metastases "
     "guideline).",
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_FURTHER_LOCAL_NEXT_REGIMEN = Intervention(
-    "Further local therapy to the brain (the ongoing regimen cannot continue)", "stereotactic_radiation",
+    "Further local therapy to the brain (the ongoing regimen cannot continue)", Modality.STEREOTACTIC_RADIATION,
     f"Brain progression after local therapy: {_TREAT_THE_BRAIN_AGAIN}. {_ONGOING_CANNOT_CONTINUE}; "
     "any next regimen comes from those options, a CNS-active one where offered (ASCO "
     "HER2-positive brain metastases guideline).",
     _ASCO_BRAIN_LOCAL,
 )
 BRAIN_SWITCH = Intervention(
-    "Switch to a CNS-active HER2 regimen", "systemic",
+    "Switch to a CNS-active HER2 regimen", Modality.SYSTEMIC,
     "Brain progression after local therapy with no ongoing systemic course that controls the body "
     "and can continue: change to a regimen with CNS activity. HER2CLIMB, active brain metastases: overall survival "
     "20.7 vs 11.6 months; trastuzumab deruxtecan, DESTINY-Breast12 (single-arm): CNS response "
@@ -209,7 +210,7 @@ BRAIN_SWITCH = Intervention(
     ("her2climb-brain-2020", "destiny-breast12-2024"),
 )
 BRAIN_STATUS_UNKNOWN = Intervention(
-    "Local therapy chosen by number, size and symptoms", "stereotactic_radiation",
+    "Local therapy chosen by number, size and symptoms", Modality.STEREOTACTIC_RADIATION,
     "The brain status (untreated, treated and stable, or progressing after local therapy) is not "
     "given, so the navigator did not choose: radiosurgery for a limited number of lesions, "
     "surgery for a large or symptomatic one, whole-brain radiotherapy with hippocampal avoidance "
@@ -286,20 +287,20 @@ BRAIN_NOTES: Mapping[str, Note] = {
 
 # ------------------------------------------------ liver, lung, pleura, other sites (section 8)
 
-SITE_WORDS: Mapping[str, str] = {
-    "liver": "Liver metastases",
-    "lung": "Lung metastases",
-    "pleura": "Pleural metastases",
-    "lymph_node": "Lymph node metastases",
-    "skin": "Skin metastases",
-    "soft_tissue": "Soft-tissue metastases",
-    "bone_marrow": "Bone marrow involvement",
-    "other": "Metastases at another site",
-    "bone": "Bone metastases",
-    "brain": "Brain metastases",
+SITE_WORDS: Mapping[SiteName, str] = {
+    SiteName.LIVER: "Liver metastases",
+    SiteName.LUNG: "Lung metastases",
+    SiteName.PLEURA: "Pleural metastases",
+    SiteName.LYMPH_NODE: "Lymph node metastases",
+    SiteName.SKIN: "Skin metastases",
+    SiteName.SOFT_TISSUE: "Soft-tissue metastases",
+    SiteName.BONE_MARROW: "Bone marrow involvement",
+    SiteName.OTHER: "Metastases at another site",
+    SiteName.BONE: "Bone metastases",
+    SiteName.BRAIN: "Brain metastases",
 }
 SYSTEMIC_FOR_SITE = Intervention(
-    "Systemic therapy (the systemic options above)", "systemic",
+    "Systemic therapy (the systemic options above)", Modality.SYSTEMIC,
     "Systemic therapy is the treatment; local treatment is for symptoms or selected cases. The "
     "systemic options follow ASCO 2022.",
     ("asco-her2-2022",),
@@ -314,42 +315,45 @@ _OLIGOMETASTATIC_BASIS = (
 )
 _OLIGOMETASTATIC_EVIDENCE = ("nrg-br002-2022", "sabr-comet-2020", "sabr-comet-2019")
 OLIGOMETASTATIC_SURGERY = Intervention(
-    "Surgical resection of the metastases", "surgery", _OLIGOMETASTATIC_BASIS, _OLIGOMETASTATIC_EVIDENCE,
+    "Surgical resection of the metastases", Modality.SURGERY, _OLIGOMETASTATIC_BASIS, _OLIGOMETASTATIC_EVIDENCE,
 )
 OLIGOMETASTATIC_SBRT = Intervention(
-    "Stereotactic body radiotherapy (SBRT) of the metastases", "stereotactic_radiation",
+    "Stereotactic body radiotherapy (SBRT) of the metastases", Modality.STEREOTACTIC_RADIATION,
     _OLIGOMETASTATIC_BASIS, _OLIGOMETASTATIC_EVIDENCE,
 )
 EMBOLIZATION = Intervention(
-    "Liver-directed intra-arterial therapy (chemoembolization or radioembolization)", "embolization",
+    "Liver-directed intra-arterial therapy (chemoembolization or radioembolization)", Modality.EMBOLIZATION,
     "For liver-dominant disease resistant to systemic therapy. The evidence is non-randomized "
     "studies gathered in systematic reviews; there is no randomized trial.",
     ("feretis-2020",),
 )
-PARACENTESIS = Intervention("Paracentesis", "procedure", f"Drains ascites to relieve symptoms. {CONSENSUS}")
-PRURITUS_RELIEF = Intervention("Symptom relief for pruritus", "supportive", f"Supportive care for itch. {CONSENSUS}")
+PARACENTESIS = Intervention("Paracentesis", Modality.PROCEDURE, f"Drains ascites to relieve symptoms. {CONSENSUS}")
+PRURITUS_RELIEF = Intervention(
+    "Symptom relief for pruritus", Modality.SUPPORTIVE, f"Supportive care for itch. {CONSENSUS}")
 THORACENTESIS = Intervention(
-    "Thoracentesis", "procedure", f"Drains the pleural effusion to relieve breathlessness. {CONSENSUS}",
+    "Thoracentesis", Modality.PROCEDURE, f"Drains the pleural effusion to relieve breathlessness. {CONSENSUS}",
 )
 PLEURODESIS = Intervention(
-    "Pleurodesis or an indwelling pleural catheter", "procedure",
+    "Pleurodesis or an indwelling pleural catheter", Modality.PROCEDURE,
     f"If the effusion comes back after drainage. {CONSENSUS}",
 )
 SKIN_RADIATION = Intervention(
-    "Palliative radiation to the skin lesion", "radiation",
+    "Palliative radiation to the skin lesion", Modality.RADIATION,
     f"Radiation for an ulcerated or bleeding skin metastasis, with wound care. {CONSENSUS}",
 )
 WOUND_CARE = Intervention(
-    "Wound care", "supportive", f"Dressings and wound care for an ulcerated or bleeding skin metastasis. {CONSENSUS}",
+    "Wound care", Modality.SUPPORTIVE,
+    f"Dressings and wound care for an ulcerated or bleeding skin metastasis. {CONSENSUS}",
 )
 _ISOLATED_BASIS = (
     "An isolated lesion may be removed or irradiated for local control; adding local treatment "
     "to systemic therapy did not improve progression-free or overall survival in oligometastatic "
     "breast cancer (NRG-BR002, abstract)."
 )
-ISOLATED_SURGERY = Intervention("Excision of the isolated lesion", "surgery", _ISOLATED_BASIS, ("nrg-br002-2022",))
+ISOLATED_SURGERY = Intervention(
+    "Excision of the isolated lesion", Modality.SURGERY, _ISOLATED_BASIS, ("nrg-br002-2022",))
 ISOLATED_RADIATION = Intervention(
-    "Radiation to the isolated lesion", "radiation", _ISOLATED_BASIS, ("nrg-br002-2022",),
+    "Radiation to the isolated lesion", Modality.RADIATION, _ISOLATED_BASIS, ("nrg-br002-2022",),
 )
 JAUNDICE_VISCERAL_NOTE = "jaundice: consider whether this is visceral crisis, which needs a rapid response"
 DYSPNEA_NOTE = "dyspnea is recorded: an effusion, if present, is drained (thoracentesis)"
@@ -362,13 +366,14 @@ _PRIMARY_LOCAL_BASIS = (
     "lengthen survival (E2108 HR 1.11; meta-analysis HR 0.97, HER2-positive subgroup 0.93)."
 )
 PRIMARY_PALLIATIVE_SURGERY = Intervention(
-    "Palliative surgery of the primary tumor", "surgery", _PRIMARY_LOCAL_BASIS, ("e2108-2022", "lrt-meta-2021"),
+    "Palliative surgery of the primary tumor", Modality.SURGERY, _PRIMARY_LOCAL_BASIS, ("e2108-2022", "lrt-meta-2021"),
 )
 PRIMARY_PALLIATIVE_RADIATION = Intervention(
-    "Palliative radiation to the primary tumor", "radiation", _PRIMARY_LOCAL_BASIS, ("e2108-2022", "lrt-meta-2021"),
+    "Palliative radiation to the primary tumor", Modality.RADIATION, _PRIMARY_LOCAL_BASIS,
+    ("e2108-2022", "lrt-meta-2021"),
 )
 PRIMARY_SURVIVAL_SURGERY = Intervention(
-    "Surgery of the primary tumor to prolong survival", "surgery",
+    "Surgery of the primary tumor to prolong survival", Modality.SURGERY,
     "The 2019 source article said surgery of the primary improves survival in stage IV "
     "HER2-positive disease; randomized trials since do not support it: Tata Memorial HR 1.04, "
     "E2108 HR 1.11, meta-analysis of 4 trials HR 0.97 "

@@ -12,16 +12,24 @@ from urllib.parse import quote
 
 from attrs import frozen
 
-from her2nav import __version__
 from her2nav.case import Case, Treatment
 from her2nav.errors import ExitStatus
-from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
+from her2nav.knowledge import INTENDED_USE
 from her2nav.knowledge.reference_model import Reference
 from her2nav.knowledge.references import REFERENCES
 from her2nav.render.plain import printable
 from her2nav.render.references import citation_text, identifiers_text
 from her2nav.render.timeline_markdown import timeline_section
-from her2nav.render.words import missing_words, modality_words, primary_words, site_details, site_words, words
+from her2nav.render.words import (
+    knowledge_words,
+    missing_words,
+    modality_words,
+    primary_words,
+    program_words,
+    site_details,
+    site_words,
+    words,
+)
 from her2nav.result import ActionKind, CaseFailure, Result, Tier
 
 _SPECIAL = frozenset("\\`*_[]<&|~#")
@@ -60,7 +68,7 @@ def _made(prepared: str | None, cases: str = "") -> list[str]:
     parts = [f"Prepared {escape(prepared)}"] if prepared else []
     if cases:
         parts.append(cases)
-    parts.append(f"her2nav {__version__}, knowledge base {KNOWLEDGE_BASE_VERSION}, evidence as of {EVIDENCE_AS_OF}")
+    parts.append(f"{program_words()}, {knowledge_words()}")
     lines = ["; ".join(parts) + ".", ""]
     article = source_article(REFERENCES)
     if article is not None:
@@ -116,8 +124,7 @@ def _intended_use() -> list[str]:
 
 
 def _footer() -> str:
-    return (f"*her2nav {__version__}; knowledge base {KNOWLEDGE_BASE_VERSION}, evidence as of "
-            f"{EVIDENCE_AS_OF}. {escape(INTENDED_USE)}*")
+    return f"*{program_words()}; {knowledge_words()}. {escape(INTENDED_USE)}*"
 
 
 # ------------------------------------------------------------------ the case

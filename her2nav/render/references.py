@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from her2nav.case import SCHEMA_VERSION
-from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
+from her2nav.contract import references_document
+from her2nav.knowledge import INTENDED_USE
 from her2nav.knowledge.reference_model import Reference, SourceKind
-from her2nav.render.json_out import knowledge_base_info, reference_dict
+from her2nav.render.words import knowledge_words, sentence
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -35,14 +35,6 @@ def identifiers_text(reference: Reference) -> str:
 
 def citation_text(reference: Reference) -> str:
     return reference.citation or "citation not verified"
-
-
-def references_document(references: Sequence[Reference]) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "knowledge_base": knowledge_base_info(),
-        "references": [reference_dict(reference.id) for reference in references],
-    }
 
 
 def render_references_json(references: Sequence[Reference]) -> str:
@@ -75,5 +67,4 @@ def _footer(count: int) -> RenderableType:
     from rich.text import Text
 
     listed = "1 reference" if count == 1 else f"{count} references"
-    return Text(f"{listed}. Knowledge base {KNOWLEDGE_BASE_VERSION}, evidence as of {EVIDENCE_AS_OF}. "
-                f"{INTENDED_USE}", style="dim")
+    return Text(f"{listed}. {sentence(knowledge_words())}. {INTENDED_USE}", style="dim")

@@ -15,16 +15,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from her2nav.knowledge import EVIDENCE_AS_OF, INTENDED_USE, KNOWLEDGE_BASE_VERSION
+from her2nav.knowledge import INTENDED_USE
 from her2nav.render.plain import printable
 from her2nav.render.words import (
     action_words,
     conditions_words,
     courses_words,
+    knowledge_words,
     missing_words,
     modality_words,
     patient_words,
     primary_words,
+    sentence,
     site_words,
     sites_words,
 )
@@ -348,7 +350,6 @@ def _findings(result: Result) -> list[RenderableType]:
 
 
 def _footer() -> Text:
-    text = _text(f"\n{EVIDENCE_HINT} Knowledge base {KNOWLEDGE_BASE_VERSION}, evidence as of {EVIDENCE_AS_OF}.\n",
-                 "dim")
+    text = _text(f"\n{EVIDENCE_HINT} {sentence(knowledge_words())}.\n", "dim")
     text.append(INTENDED_USE)
     return text

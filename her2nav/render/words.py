@@ -6,7 +6,9 @@ Nothing here decides anything: it only says what the case and the result already
 
 from __future__ import annotations
 
+from her2nav import __version__
 from her2nav.case import Case, Site, Treatment
+from her2nav.knowledge import EVIDENCE_AS_OF, KNOWLEDGE_BASE_VERSION
 from her2nav.result import ActionKind, Missing, Modality
 
 NOT_GIVEN = "not given"
@@ -14,6 +16,20 @@ NOT_GIVEN = "not given"
 _MODALITY_WORDS = {Modality.BONE_MODIFYING_AGENT: "bone-modifying agent",
                    Modality.STEREOTACTIC_RADIATION: "stereotactic radiation"}
 _ACTION_WORDS = {ActionKind.REFLEX_ISH: "reflex ISH test", ActionKind.CLINICAL_TRIAL: "clinical trial"}
+
+
+def program_words() -> str:
+    return f"her2nav {__version__}"
+
+
+def knowledge_words() -> str:
+    """Which evidence every output rests on: 'knowledge base V, evidence as of YYYY-MM'."""
+    return f"knowledge base {KNOWLEDGE_BASE_VERSION}, evidence as of {EVIDENCE_AS_OF}"
+
+
+def sentence(text: str) -> str:
+    """The text with its first letter capitalised, the rest as it is."""
+    return text[:1].upper() + text[1:]
 
 
 def words(value: str) -> str:

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from her2nav.fhir.courses import Conflict
-from her2nav.fhir.elements import FhirDate
-from her2nav.fhir.facts import Finding
+from her2nav.read.fhir.courses import Conflict
+from her2nav.read.fhir.elements import FhirDate
+from her2nav.read.fhir.facts import Finding
 
 
 @frozen

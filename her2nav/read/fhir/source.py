@@ -3,7 +3,7 @@
 Accepted: a Bundle of any type (collection, searchset, transaction, document, ...), a single
 resource, Bulk FHIR NDJSON (one resource per line), or, for a batch, a folder of such files.
 Places are positions (`entry[3]`, `line 4`, `file 2 entry[3]`), never resource ids, which may
-be record numbers. The limits are those of a JSON case (inputs.py).
+be record numbers. The limits are those of a JSON case (read/sources.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Any, BinaryIO
 from attrs import frozen
 
 from her2nav.errors import InvalidCase
-from her2nav.inputs import MAX_INPUT_BYTES, parse_json_text
+from her2nav.read.json_text import parse_json_text
+from her2nav.read.sources import MAX_INPUT_BYTES
 
 MAX_BUNDLE_DEPTH = 3  # a document bundle inside a batch bundle, and no further
 MAX_BATCH_BYTES = 40 * MAX_INPUT_BYTES  # a clinic list of exports, read whole to group it by patient

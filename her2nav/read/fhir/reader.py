@@ -15,9 +15,9 @@ from typing import Any
 from attrs import field, frozen
 
 from her2nav.errors import InvalidCase
-from her2nav.fhir.choose import Choice, choose, is_retest
-from her2nav.fhir.codes import DE_NOVO_WINDOW_DAYS
-from her2nav.fhir.courses import (
+from her2nav.read.fhir.choose import Choice, choose, is_retest
+from her2nav.read.fhir.codes import DE_NOVO_WINDOW_DAYS
+from her2nav.read.fhir.courses import (
     MEDICATION_KINDS,
     Conflict,
     Course,
@@ -26,8 +26,8 @@ from her2nav.fhir.courses import (
     build_courses,
     medication_record,
 )
-from her2nav.fhir.elements import FhirDate, as_list, reference
-from her2nav.fhir.facts import (
+from her2nav.read.fhir.elements import FhirDate, as_list, reference
+from her2nav.read.fhir.facts import (
     Finding,
     Skipped,
     condition_findings,
@@ -36,7 +36,7 @@ from her2nav.fhir.facts import (
     source_of,
     surgery_finding,
 )
-from her2nav.fhir.source import Entry
+from her2nav.read.fhir.source import Entry
 
 RECEPTOR_FIELDS = ("her2", "her2_ihc", "her2_ish", "er", "pr")
 LATEST_FIELDS = ("ecog", "lvef", "creatinine_clearance")
@@ -292,7 +292,8 @@ def _course(course: Course) -> dict[str, Any]:
 
 def _her2_consistency(mapping: Mapping[str, Any], choices: Sequence[Choice]) -> list[Conflict]:
     """A HER2 category that contradicts the IHC and ISH results read beside it."""
-    from her2nav.case import Her2, Ihc, Ish, derive_her2
+    from her2nav.her2 import derive_her2
+    from her2nav.terms import Her2, Ihc, Ish
 
     try:
         derive_her2(Her2(mapping["her2"]) if "her2" in mapping else None,

@@ -18,8 +18,9 @@ from typing import Any
 
 from attrs import frozen
 
-from her2nav.fhir import codes as C
-from her2nav.fhir.elements import (
+from her2nav.knowledge.drugs import DRUGS, REGIMEN_SHORTHANDS, DrugClass, normalise_name, resolve_drug_name
+from her2nav.read.fhir import codes as C
+from her2nav.read.fhir.elements import (
     FhirDate,
     as_list,
     as_object,
@@ -33,9 +34,8 @@ from her2nav.fhir.elements import (
     reference,
     status_code,
 )
-from her2nav.fhir.facts import Skipped, source_of
-from her2nav.fhir.source import Entry
-from her2nav.knowledge.drugs import DRUGS, REGIMEN_SHORTHANDS, DrugClass, normalise_name, resolve_drug_name
+from her2nav.read.fhir.facts import Skipped, source_of
+from her2nav.read.fhir.source import Entry
 from her2nav.result import SourceRef
 
 MEDICATION_KINDS = ("MedicationRequest", "MedicationAdministration", "MedicationStatement")

@@ -13,8 +13,8 @@ from typing import Any
 
 from attrs import frozen
 
-from her2nav.fhir.codes import CODE_FORMS, SYSTEM_NAMES
 from her2nav.fields import NonFinite
+from her2nav.read.fhir.codes import CODE_FORMS, SYSTEM_NAMES
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 DAYS_PER_MONTH = 365.25 / 12

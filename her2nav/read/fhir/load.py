@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from her2nav.errors import InvalidCase
-from her2nav.fhir.reader import DEFAULT_OPTIONS, FhirOptions, FhirReading, group_patients, read_patient
-from her2nav.fhir.report import settle
-from her2nav.fhir.source import read_fhir_source
-from her2nav.inputs import CaseFlags
+from her2nav.read.fhir.reader import DEFAULT_OPTIONS, FhirOptions, FhirReading, group_patients, read_patient
+from her2nav.read.fhir.report import settle
+from her2nav.read.fhir.source import read_fhir_source
+from her2nav.read.flags import CaseFlags
 from her2nav.result import Provenance
 
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from attrs import frozen
 
-from her2nav.fhir import codes as C
-from her2nav.fhir.elements import (
+from her2nav.read.fhir import codes as C
+from her2nav.read.fhir.elements import (
     Coding,
     FhirDate,
     codings,
@@ -27,7 +27,7 @@ from her2nav.fhir.elements import (
     status_code,
     value_elements,
 )
-from her2nav.fhir.source import Entry
+from her2nav.read.fhir.source import Entry
 from her2nav.result import SourceRef
 
 

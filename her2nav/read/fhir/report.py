@@ -14,10 +14,10 @@ from typing import Any
 from attrs import evolve
 
 from her2nav.errors import OutOfScope
-from her2nav.fhir.choose import Choice
-from her2nav.fhir.courses import Conflict, Course
-from her2nav.fhir.reader import RECEPTOR_FIELDS, FhirReading
-from her2nav.inputs import CaseFlags, merge_flags
+from her2nav.read.fhir.choose import Choice
+from her2nav.read.fhir.courses import Conflict, Course
+from her2nav.read.fhir.reader import RECEPTOR_FIELDS, FhirReading
+from her2nav.read.flags import CaseFlags, merge_flags
 from her2nav.result import Provenance, ProvenanceHow, SourceRef
 
 HER2_FIELDS = ("her2", "her2_ihc", "her2_ish")
