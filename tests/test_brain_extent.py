@@ -151,6 +151,7 @@ def test_symptomatic_leptomeningeal_disease_gets_an_urgent_review_without_neuros
                                                  "symptoms": ["neurologic"]}])
     [urgent] = [a.text for a in result.actions if a.kind.value == "urgent"]
     assert "leptomeningeal disease" in urgent and "neurosurgical" not in urgent
+    assert "start corticosteroids for edema" in urgent  # section 6, as for any symptomatic brain disease
 
 
 def test_unknown_count_keeps_radiosurgery_first_and_says_what_a_count_would_change() -> None:

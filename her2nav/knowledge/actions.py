@@ -45,8 +45,9 @@ URGENT_NEUROLOGIC = (
 )
 # Leptomeningeal disease is not resected (clinical-rules.md 10.5): the urgent review is neuro-oncology's.
 URGENT_NEUROLOGIC_LEPTOMENINGEAL = (
-    "Neurologic symptoms with leptomeningeal disease: arrange neuro-oncology and radiation oncology "
-    "review now (surgery only to place a ventricular device, for hydrocephalus)."
+    "Neurologic symptoms with leptomeningeal disease: start corticosteroids for edema and arrange "
+    "neuro-oncology and radiation oncology review now (surgery only to place a ventricular device, "
+    "for hydrocephalus)."
 )
 DENTAL_REVIEW = (
     "Dental review, and treatment of dental disease, before the first dose of a bone-modifying "
