@@ -274,3 +274,16 @@ def test_a_toxicity_of_another_kind_adds_no_cardiac_caution_to_the_other_antibod
         {**course("docetaxel+trastuzumab", "adjuvant", "toxicity", months=5),
          "toxicity": {"drugs": ["docetaxel"], "kind": "neuropathy"}}])
     assert "cardiac toxicity" not in cautions_text(result, TDXD)
+
+
+def test_tdxd_stopped_for_a_resolved_cardiac_toxicity_is_one_tier_lower_at_second_line_not_avoid() -> None:
+    """Section 1: a drug stopped for toxicity is not preferred again, not ruled out; the LVEF rules decide."""
+    result = run(treatments=[*progressed_on("THP"),
+                             stopped("T-DXd", drugs=["T-DXd"], kind="cardiac", grade=2, resolved=True)])
+    assert tier_of(result, TDXD) is Tier.ALTERNATIVE
+    assert "LVEF" in cautions_text(result, TDXD)
+
+
+def test_tdxd_stopped_for_a_toxicity_not_recorded_as_resolved_stays_avoid_at_second_line() -> None:
+    result = run(treatments=[*progressed_on("THP"), stopped("T-DXd", drugs=["T-DXd"], kind="cardiac", grade=2)])
+    assert tier_of(result, TDXD) is Tier.AVOID

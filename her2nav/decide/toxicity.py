@@ -54,11 +54,15 @@ def _tdxd_ild_missing(index: int, record: Toxicity) -> list[Missing]:
 
 
 def resumable_after_toxicity(drug: str, course: Treatment) -> bool:
-    """Section 10.3: stopped only for a toxicity after which the label resumes the drug.
+    """Section 10.3: stopped only for a toxicity of this drug that resolved and does not end it for good.
 
-    Today that is trastuzumab deruxtecan after grade 1 interstitial lung disease that resolved.
+    A drug stopped for toxicity is "not preferred again" (section 1), not ruled out: so for a
+    resolved toxicity, except interstitial lung disease on trastuzumab deruxtecan of grade 2 or
+    more, which its label ends for good. The LVEF rules decide a cardiac re-challenge.
     """
     record = course.toxicity
-    return (course.outcome is Outcome.TOXICITY and record is not None and drug == TDXD and drug in record.drugs
-            and record.kind is ToxicityKind.ILD and record.grade is not None
-            and record.grade < TDXD_ILD_PERMANENT_GRADE and record.resolved is True)
+    if course.outcome is not Outcome.TOXICITY or record is None or drug not in record.drugs or not record.resolved:
+        return False
+    if record.kind is ToxicityKind.ILD and drug == TDXD:
+        return record.grade is not None and record.grade < TDXD_ILD_PERMANENT_GRADE
+    return True

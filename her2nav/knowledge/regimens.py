@@ -267,7 +267,7 @@ TDXD_RECEIVED_AT_SECOND_LINE = (
 # Section 10.3 over section 3: stopped only for grade 1 interstitial lung disease that resolved, the
 # label resumes it, so "received already" does not rule it out; one tier lower, as a drug given before.
 TDXD_RESUMABLE_AT_SECOND_LINE = (
-    "stopped for grade 1 interstitial lung disease that resolved, which the label allows resuming: not "
+    "stopped for a toxicity that resolved and does not end it for good (see its toxicity caution): not "
     "ruled out as received already (ASCO 2022 rec 2.1), one tier lower as a drug given before"
 )
 
