@@ -107,10 +107,19 @@ MAN: dict[str, Any] = {**HR_POSITIVE, "sex": "male"}
 def test_a_man_with_hr_positive_disease_is_offered_tamoxifen() -> None:
     """Issue item 16."""
     result = run(**MAN)
-    for regimen in (AI_H_P, AI_H_L, PALBO_MAINT):
+    for regimen in (AI_H_P, AI_H_L):
         assert "tamoxifen" in partners(result, regimen)
     assert "asco-male-2020" in option(result, AI_H_P).evidence
     assert "ASCO male breast cancer guideline" in cautions_text(result, AI_H_P)
+
+
+def test_palbociclib_maintenance_never_gains_tamoxifen() -> None:
+    """The knowledge base holds no trial of palbociclib maintenance with tamoxifen: neither a man nor a woman
+    whose non-steroidal aromatase inhibitor failed is offered it there."""
+    assert "tamoxifen" not in partners(run(**MAN), PALBO_MAINT)
+    after_ai = run(**{**ON_ADJUVANT_LETROZOLE})
+    if PALBO_MAINT in [o.regimen for o in after_ai.systemic]:
+        assert "tamoxifen" not in partners(after_ai, PALBO_MAINT)
 
 
 def test_a_man_is_offered_fulvestrant_too_as_the_guideline_lists_it() -> None:

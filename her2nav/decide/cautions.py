@@ -64,7 +64,7 @@ class SafetyReview:
             texts, rules_out = self._required_drug(drug)
             cautions.extend(texts)
             ruled_out |= rules_out
-        choice, evidence = self._partner_choice(regimen.one_of)
+        choice, evidence = self._partner_choice(regimen.one_of, classes.NOT_ADDED_TO.get(regimen.key, frozenset()))
         kept_choice = self._keep_suitable(choice, cautions)
         if male_partners := [drug for drug in kept_choice if drug in choice[len(regimen.one_of):]
                              and drug in classes.MALE_ENDOCRINE_PARTNERS and self.case.sex is Sex.MALE]:
@@ -85,10 +85,12 @@ class SafetyReview:
         not_preferred = not self._stopped_for_toxicity.isdisjoint(drugs)
         return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred, evidence)
 
-    def _partner_choice(self, one_of: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _partner_choice(
+        self, one_of: tuple[str, ...], not_added: frozenset[str]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The partners to weigh (the regimen's own first), and evidence they add: an aromatase-inhibitor
         choice gains tamoxifen and fulvestrant for a man (section 10.13), and exemestane, fulvestrant and
-        tamoxifen after a non-steroidal one failed (section 10.4)."""
+        tamoxifen after a non-steroidal one failed (section 10.4), except the partners `not_added`."""
         if classes.NON_STEROIDAL_AROMATASE_INHIBITORS.isdisjoint(one_of):
             return one_of, ()
         extra: list[str] = []
@@ -98,7 +100,7 @@ class SafetyReview:
             evidence = classes.MALE_ENDOCRINE_EVIDENCE
         if any(_failed_relative(drug, self.history) for drug in classes.NON_STEROIDAL_AROMATASE_INHIBITORS):
             extra += [drug for drug in classes.AFTER_NON_STEROIDAL_AI if drug not in (*one_of, *extra)]
-        return (*one_of, *extra), evidence
+        return (*one_of, *(drug for drug in extra if drug not in not_added)), evidence
 
     def _required_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
         """A drug every patient on the regimen gets: its cautions, and whether one rules it out."""

@@ -20,6 +20,11 @@ AFTER_NON_STEROIDAL_AI = ("exemestane", "fulvestrant", "tamoxifen")
 MALE_ENDOCRINE_PARTNERS = ("tamoxifen", "fulvestrant")
 MALE_ENDOCRINE_EVIDENCE = ("asco-male-2020",)
 
+# Partners never added to a regimen by the rules above: the knowledge base holds no trial of
+# palbociclib maintenance with tamoxifen, so that option keeps its own aromatase inhibitors and
+# fulvestrant (with exemestane after a non-steroidal inhibitor failed).
+NOT_ADDED_TO: Mapping[str, frozenset[str]] = {"maintenance-palbociclib": frozenset({"tamoxifen"})}
+
 CLASS_READING = "this knowledge base's reading of the drug class, not a trial result"
 
 CLASS_WORDS: Mapping[str, str] = {
