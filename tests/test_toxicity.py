@@ -287,3 +287,13 @@ def test_tdxd_stopped_for_a_resolved_cardiac_toxicity_is_one_tier_lower_at_secon
 def test_tdxd_stopped_for_a_toxicity_not_recorded_as_resolved_stays_avoid_at_second_line() -> None:
     result = run(treatments=[*progressed_on("THP"), stopped("T-DXd", drugs=["T-DXd"], kind="cardiac", grade=2)])
     assert tier_of(result, TDXD) is Tier.AVOID
+
+
+def test_the_trace_names_no_lowered_option_that_the_result_does_not_list() -> None:
+    """THP stopped for docetaxel neuropathy, then HP ongoing: THP is continued as HP, not listed apart, so
+    no trace step speaks of THP being lowered."""
+    result = run(treatments=[stopped("THP", drugs=["docetaxel"], kind="neuropathy", grade=3, resolved=False),
+                             course("trastuzumab+pertuzumab", outcome="ongoing")])
+    listed = {o.regimen for o in result.systemic}
+    for step in (s for s in result.trace if s.step == "safety" and " lowered to " in s.decision):
+        assert step.decision.split(":")[0] in listed

@@ -44,7 +44,7 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
     candidates, steps = _candidates(case, history)
     review = SafetyReview(case, history)
     by_key = {c.key: _to_option(REGIMENS[c.key], c, review) for c in candidates}
-    steps += _lowered_by_the_safety_review(candidates, by_key)
+    lowered = _lowered_by_the_safety_review(candidates, by_key)
     maintenance = any(c.key in MAINTENANCE_KEYS for c in candidates)  # T-DXd lowered on purpose: no promotion
     if _second_line_list_applies(history) and by_key["tdxd"].tier is not Tier.PREFERRED and not maintenance:
         by_key, promotion = _promote_tdm1(by_key, history, review)
@@ -60,6 +60,8 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
         options = fitted(options, case)
         steps.append(fitness_step(case))
     options.sort(key=lambda option: TIER_ORDER[option.tier])
+    listed = {option.key for option in options}
+    steps.extend(step for key, step in lowered if key in listed)  # not one continued in the current regimen
     steps.extend(TraceStep("safety", f"{o.regimen}: avoid", "; ".join(o.cautions))
                  for o in options if o.tier is Tier.AVOID)
     return SystemicDecisions(tuple(options), tuple(steps), continuation)
@@ -274,13 +276,18 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
     )
 
 
-def _lowered_by_the_safety_review(candidates: list[Candidate], by_key: dict[str, SystemicOption]) -> list[TraceStep]:
+def _lowered_by_the_safety_review(
+    candidates: list[Candidate], by_key: dict[str, SystemicOption]
+) -> list[tuple[str, TraceStep]]:
     """A step for each option the safety review lowered without ruling it out (those get their own step),
-    so the trace never says `preferred` of an option the result lists lower."""
-    return [TraceStep("safety", f"{by_key[c.key].regimen}: {c.tier.value} lowered to {by_key[c.key].tier.value}",
-                      "; ".join(by_key[c.key].cautions))
-            for c in candidates
-            if by_key[c.key].tier is not Tier.AVOID and TIER_ORDER[by_key[c.key].tier] > TIER_ORDER[c.tier]]
+    so the trace never says `preferred` of an option the result lists lower; keyed by the option."""
+    steps = []
+    for c in candidates:
+        option = by_key[c.key]
+        if option.tier is not Tier.AVOID and TIER_ORDER[option.tier] > TIER_ORDER[c.tier]:
+            decision = f"{option.regimen}: {c.tier.value} lowered to {option.tier.value}"
+            steps.append((c.key, TraceStep("safety", decision, "; ".join(option.cautions))))
+    return steps
 
 
 def _has_brain(case: Case) -> bool:
