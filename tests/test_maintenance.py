@@ -94,3 +94,19 @@ def test_tdxd_pertuzumab_stopped_without_progression_is_offered_again_one_tier_l
     assert tier_of(result, TDXD_P) is Tier.ALTERNATIVE
     assert "received before in course 1" in cautions_text(result, TDXD_P)
     assert tier_of(result, THP) is Tier.PREFERRED
+
+
+def test_ongoing_hp_maintenance_in_hr_positive_disease_says_endocrine_therapy_may_be_added() -> None:
+    """Sections 2 and 10.11 (ASCO recs 4.0 and 7.0): continuing HP alone is right, and the endocrine
+    therapy the HR-positive maintenance adds must not be lost because HP was recorded as ongoing."""
+    result = run(**HR_POSITIVE, treatments=[course("THP", outcome="completed"),
+                                            course("trastuzumab+pertuzumab", outcome="ongoing")])
+    continued = option(result, "Continue current regimen")
+    assert continued.tier is Tier.PREFERRED
+    assert any("endocrine therapy may be added to this maintenance" in c for c in continued.cautions)
+
+
+def test_ongoing_hp_with_letrozole_is_not_told_to_add_endocrine_therapy() -> None:
+    result = run(**HR_POSITIVE, treatments=[course("THP", outcome="completed"),
+                                            course("trastuzumab+pertuzumab+letrozole", outcome="ongoing")])
+    assert "endocrine therapy may be added" not in cautions_text(result, "Continue current regimen")

@@ -14,6 +14,7 @@ from her2nav.decide.maintenance import after_completed_induction
 from her2nav.decide.toxicity import resumable_after_toxicity
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import (
+    ADD_ENDOCRINE_TO_MAINTENANCE,
     CONTINUE_CURRENT,
     CONTINUE_KEY,
     CONTINUED_OUTSIDE_KNOWN_REGIMENS,
@@ -276,6 +277,12 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
     )
 
 
+def _antibody_maintenance_without_endocrine(drugs: tuple[str, ...], case: Case) -> bool:
+    """HER2 antibodies alone (a bone agent aside), hormone-receptor-positive disease: rec 7.0 applies."""
+    classes = {DRUGS[drug].drug_class for drug in drugs} - {DrugClass.BONE_AGENT}
+    return case.hormone_receptor_positive and classes == {DrugClass.HER2_ANTIBODY}
+
+
 def _lowered_by_the_safety_review(
     candidates: list[Candidate], by_key: dict[str, SystemicOption]
 ) -> list[tuple[str, TraceStep]]:
@@ -337,6 +344,8 @@ def _continue_ongoing(
     if can_continue and _brain_progressing_after_local_therapy(review.case):
         why += f" {BRAIN_ONLY_PROGRESSION}"  # "keep it and treat the brain locally": only for a regimen kept
     continued = _to_option(regimen, Candidate(CONTINUE_KEY, tier, why), review)
+    if can_continue and _antibody_maintenance_without_endocrine(drugs, review.case):
+        continued = evolve(continued, cautions=(*continued.cautions, ADD_ENDOCRINE_TO_MAINTENANCE))
     others = [o for key, o in options.items()
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:

@@ -218,6 +218,14 @@ _MAINTENANCE_LIST = (
 
 REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in (*_REGIMEN_LIST, *_MAINTENANCE_LIST)}
 
+# An ongoing antibody maintenance without endocrine therapy in hormone-receptor-positive disease:
+# the same recommendation as the endocrine maintenance entries above, said beside the continued regimen.
+ADD_ENDOCRINE_TO_MAINTENANCE = (
+    "hormone-receptor positive: ASCO 2022 rec 7.0 (weak): endocrine therapy may be added to this "
+    "maintenance now that chemotherapy has ended (PERTAIN gave an aromatase inhibitor with "
+    "trastuzumab and pertuzumab; see the aromatase-inhibitor options for the menopause and sex cautions)"
+)
+
 # The maintenance regimen for the HER2-directed antibodies of a completed induction, without and with
 # endocrine therapy (hormone-receptor-positive disease).
 MAINTENANCE_BY_DRUGS: Mapping[frozenset[str], tuple[str, str]] = {
