@@ -134,10 +134,15 @@ def test_twenty_symptomatic_lesions_get_whole_brain_first_and_resection_only_for
                  sites=[{"site": "brain", "lesions": 20, "status": "untreated", "symptoms": ["neurologic"]}])
     resection = entry(result, "brain", "resection")
     assert resection.tier is Tier.ALTERNATIVE
-    assert any("only if imaging shows one lesion causing the symptoms" in c for c in resection.cautions)
+    assert any("only if imaging shows one lesion causing symptoms" in c for c in resection.cautions)
     assert entry(result, "brain", "whole-brain").tier is Tier.PREFERRED
     assert entry(result, "brain", "radiosurgery").tier is Tier.CONSIDER
     assert "more than 10 lesions" in entry(result, "brain", "whole-brain").rationale
+
+
+def test_many_lesions_without_symptoms_leave_resection_for_consideration() -> None:
+    result = run(treatments=SECOND_LINE, sites=[{"site": "brain", "lesions": 12, "status": "untreated"}])
+    assert entry(result, "brain", "resection").tier is Tier.CONSIDER
 
 
 def test_few_symptomatic_lesions_keep_resection_preferred() -> None:

@@ -117,7 +117,8 @@ def local_therapy(case: Case, site: Site, facts: str, symptomatic: bool) -> list
     """
     many = site.lesions is not None and site.lesions > extent.RADIOSURGERY_OFFERED_UP_TO
     if many:
-        surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.ALTERNATIVE, facts, [extent.MANY_LESIONS_RESECTION])
+        tier = Tier.ALTERNATIVE if symptomatic else Tier.CONSIDER
+        surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, tier, facts, [extent.MANY_LESIONS_RESECTION])
     else:
         surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE,
                               facts)

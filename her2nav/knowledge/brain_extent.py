@@ -34,7 +34,7 @@ MANY_LESIONS = (
 # Section 10.5 keeps resection for "a large or symptomatic lesion"; among more than 10 the case cannot
 # say which lesion causes the symptoms, so resection waits for imaging to name one.
 MANY_LESIONS_RESECTION = (
-    "more than 10 lesions: resection only if imaging shows one lesion causing the symptoms or mass "
+    "more than 10 lesions: resection only if imaging shows one lesion causing symptoms or mass "
     "effect (lesion size is not in the case); otherwise whole-brain radiotherapy first"
 )
 COUNT_UNKNOWN_ASSUMED = "not given for the brain: radiosurgery is listed first, as for 1-4 lesions"
