@@ -297,3 +297,15 @@ def test_the_trace_names_no_lowered_option_that_the_result_does_not_list() -> No
     listed = {o.regimen for o in result.systemic}
     for step in (s for s in result.trace if s.step == "safety" and " lowered to " in s.decision):
         assert step.decision.split(":")[0] in listed
+
+
+def test_cardiac_toxicity_on_trastuzumab_puts_the_lapatinib_label_rules_on_lapatinib() -> None:
+    """Rules 10.3 and 10.6: lapatinib, not an antibody, still carries its label's LVEF rules after it."""
+    result = run(treatments=[*progressed_on("THP", "T-DXd"), {
+        **course("tucatinib+trastuzumab+capecitabine", outcome="toxicity"),
+        "toxicity": {"drugs": ["trastuzumab"], "kind": "cardiac", "grade": 2, "resolved": True}}])
+    lapatinib = [o for o in result.systemic if "lapatinib" in o.drugs and o.tier is not Tier.AVOID]
+    assert lapatinib
+    for found in lapatinib:
+        assert any(c.startswith("lapatinib: cardiac toxicity on trastuzumab in course 3") and "lapatinib US label" in c
+                   for c in found.cautions)

@@ -197,6 +197,7 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
         concerns.extend(_cardiac_toxicity_on_another(drug, history))
     if drug == safety.LAPATINIB:
         concerns.extend(_lapatinib_cardiac_concerns(case))
+        concerns.extend(_cardiac_toxicity_on_another(drug, history, safety.LAPATINIB_LVEF_LABEL))
     if drug in safety.ILD_RULES_OUT and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
         concerns.append(Concern(safety.ILD_TEXT, rules_out=True))
     if drug in safety.NEUROPATHY_DRUGS and case.has(Condition.PERIPHERAL_NEUROPATHY):
@@ -238,9 +239,12 @@ def _toxicity_concern(drug: str, course: Course) -> Concern:
     return Concern(f"{text}: not preferred again")
 
 
-def _cardiac_toxicity_on_another(drug: str, history: History) -> list[Concern]:
-    """Sections 10.3 and 5: cardiac toxicity on one drug of the cardiac list puts the LVEF rules on every
-    drug of that list, not only on the one that caused it (which carries its own toxicity caution)."""
+def _cardiac_toxicity_on_another(
+    drug: str, history: History, rules: str = safety.CARDIAC_RECHALLENGE_TEXT
+) -> list[Concern]:
+    """Sections 10.3, 5 and 10.6: cardiac toxicity on one drug of the cardiac list puts the LVEF rules
+    (`rules`: the antibodies', or the lapatinib label's) on every drug of that list and on lapatinib, not
+    only on the one that caused it (which carries its own toxicity caution)."""
     concerns = []
     for course in history.courses:
         record = course.treatment.toxicity
@@ -248,8 +252,7 @@ def _cardiac_toxicity_on_another(drug: str, history: History) -> list[Concern]:
             continue
         culprits = [other for other in record.drugs if other in safety.CARDIAC_HER2_DRUGS]
         if culprits:
-            concerns.append(Concern(f"cardiac toxicity on {' + '.join(culprits)} in {course.label()}: "
-                                    f"{safety.CARDIAC_RECHALLENGE_TEXT}"))
+            concerns.append(Concern(f"cardiac toxicity on {' + '.join(culprits)} in {course.label()}: {rules}"))
     return concerns
 
 
