@@ -153,7 +153,7 @@ def _key_under(field: str, where: str) -> str:
 
 
 def reject_unknown_keys(data: Mapping[str, Any], known: Sequence[str], where: str) -> None:
-    if all(key in known for key in data):
+    if _as_set(tuple(known)).issuperset(data):
         return
     problems = Problems()
     for key in data:
@@ -162,6 +162,12 @@ def reject_unknown_keys(data: Mapping[str, Any], known: Sequence[str], where: st
             field = f"{where}.{shown}" if where else shown
             problems.add(InvalidCase(field, "unknown field", known, did_you_mean(str(key), known)))
     problems.raise_any()
+
+
+@functools.cache
+def _as_set(names: tuple[str, ...]) -> frozenset[str]:
+    """The field names of an object, as a set: every object read asks whether its keys are all among them."""
+    return frozenset(names)
 
 
 def read_fields(value: object, known: Sequence[str], where: str) -> dict[str, Any]:

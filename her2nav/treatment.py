@@ -8,7 +8,7 @@ from typing import Any
 
 from attrs import frozen
 
-from her2nav.dates import PartialDate, parse_date
+from her2nav.dates import PartialDate, compare, parse_date
 from her2nav.errors import InvalidCase
 from her2nav.fields import Problems, describe, given_fields, read_each, read_enum, read_list, read_number, read_str
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
@@ -94,8 +94,6 @@ def _read_toxicity(obj: Mapping[str, Any], where: str, outcome: Outcome, drugs: 
 
 def _check_course_dates(start: PartialDate | None, end: PartialDate | None, outcome: Outcome | None,
                         where: str, problems: Problems) -> None:
-    from her2nav.dates import compare
-
     if start is not None and end is not None and compare(end, start) < 0:
         problems.add(InvalidCase(f"{where}.end", f"{end} is before the course's start, {start}"))
     if end is not None and outcome is Outcome.ONGOING:

@@ -42,23 +42,27 @@ class SafetyReview:
     """The safety rules applied to the regimens of one case.
 
     A drug's concerns depend only on the drug, the case and the history, so each drug is
-    reviewed once per case however many regimens give it.
+    reviewed once per case however many regimens give it, whether as a required drug or a
+    partner. The regimen-level concerns depend on the case and on two facts of the regimen
+    (a cytotoxic drug, an endocrine one), so each of those pairs is reviewed once too.
     """
 
     def __init__(self, case: Case, history: History) -> None:
         self.case = case
         self.history = history
+        self.pregnant = case.has(Condition.PREGNANCY)
+        self._concerns: dict[str, list[Concern]] = {}
         self._as_required: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._as_partner: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._by_drug_kinds: dict[tuple[bool, bool], list[Concern]] = {}
         self._stopped_for_toxicity = frozenset(
             drug for course in history.toxicity_courses for drug in course.treatment.drugs
             if history.toxicity_course_with(drug) is not None)
 
     def assess(self, regimen: Regimen) -> Assessment:
         # Pregnancy rules out every regimen (clinical-rules.md section 0): said once, first.
-        pregnant = self.case.has(Condition.PREGNANCY)
-        cautions: list[str] = [safety.PREGNANCY_TEXT] if pregnant else []
-        ruled_out = pregnant
+        cautions: list[str] = [safety.PREGNANCY_TEXT] if self.pregnant else []
+        ruled_out = self.pregnant
         kept_required = list(regimen.required)
         for drug in regimen.required:
             texts, rules_out = self._required_drug(drug)
@@ -66,8 +70,9 @@ class SafetyReview:
             ruled_out |= rules_out
         choice, evidence = self._partner_choice(regimen.one_of, classes.NOT_ADDED_TO.get(regimen.key, frozenset()))
         kept_choice = self._keep_suitable(choice, cautions)
-        if male_partners := [drug for drug in kept_choice if drug in choice[len(regimen.one_of):]
-                             and drug in classes.MALE_ENDOCRINE_PARTNERS and self.case.sex is Sex.MALE]:
+        if self.case.sex is Sex.MALE and (male_partners := [
+                drug for drug in kept_choice if drug in choice[len(regimen.one_of):]
+                and drug in classes.MALE_ENDOCRINE_PARTNERS]):
             cautions.append(classes.MALE_ENDOCRINE_TEXT.format(partners=" or ".join(male_partners)))
         if regimen.one_of and not kept_choice:
             ruled_out = True
@@ -75,7 +80,7 @@ class SafetyReview:
         kept_optional = self._keep_suitable(regimen.optional, cautions)
         drugs = (*kept_required, *kept_choice, *kept_optional)
         ruled_out |= _check_failed(drugs, self.history, cautions)
-        regimen_concerns = regimen_level_concerns(drugs, self.case)
+        regimen_concerns = self._regimen_level_concerns(drugs)
         if regimen.key in safety.REGIMEN_DIARRHEA_TEXT:
             drug = safety.REGIMEN_DIARRHEA_DRUG[regimen.key]
             general = f"{drug}: {safety.DIARRHEA_TEXT[drug]}"
@@ -102,10 +107,23 @@ class SafetyReview:
             extra += [drug for drug in classes.AFTER_NON_STEROIDAL_AI if drug not in (*one_of, *extra)]
         return (*one_of, *(drug for drug in extra if drug not in not_added)), evidence
 
+    def _drug_concerns(self, drug: str) -> list[Concern]:
+        """`drug_concerns` for this case, worked out once per drug."""
+        if drug not in self._concerns:
+            self._concerns[drug] = drug_concerns(drug, self.case, self.history)
+        return self._concerns[drug]
+
+    def _regimen_level_concerns(self, drugs: tuple[str, ...]) -> list[Concern]:
+        """`regimen_level_concerns` for this case, worked out once per pair of drug kinds."""
+        kinds = (not CYTOTOXIC_DRUGS.isdisjoint(drugs), not ENDOCRINE_DRUGS.isdisjoint(drugs))
+        if kinds not in self._by_drug_kinds:
+            self._by_drug_kinds[kinds] = concerns_for_drug_kinds(*kinds, self.case)
+        return self._by_drug_kinds[kinds]
+
     def _required_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
         """A drug every patient on the regimen gets: its cautions, and whether one rules it out."""
         if drug not in self._as_required:
-            concerns = drug_concerns(drug, self.case, self.history)
+            concerns = self._drug_concerns(drug)
             self._as_required[drug] = (tuple(f"{drug}: {concern.text}" for concern in concerns),
                                        any(concern.rules_out for concern in concerns))
         return self._as_required[drug]
@@ -123,7 +141,7 @@ class SafetyReview:
     def _partner_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
         """A partner or optional drug: its cautions, and whether it suits (nothing rules it out)."""
         if drug not in self._as_partner:
-            concerns = drug_concerns(drug, self.case, self.history)
+            concerns = self._drug_concerns(drug)
             failed = self.history.failed_course_with(drug)
             relative = _failed_relative(drug, self.history)
             if failed is not None and drug not in safety.CONTINUED_BEYOND_PROGRESSION:
@@ -323,8 +341,11 @@ def _aromatase_inhibitor_concerns(case: Case) -> list[Concern]:
 
 def regimen_level_concerns(drugs: tuple[str, ...], case: Case) -> list[Concern]:
     """Concerns about the regimen as a whole rather than one of its drugs."""
-    cytotoxic = not CYTOTOXIC_DRUGS.isdisjoint(drugs)
-    endocrine = not ENDOCRINE_DRUGS.isdisjoint(drugs)
+    return concerns_for_drug_kinds(not CYTOTOXIC_DRUGS.isdisjoint(drugs), not ENDOCRINE_DRUGS.isdisjoint(drugs), case)
+
+
+def concerns_for_drug_kinds(cytotoxic: bool, endocrine: bool, case: Case) -> list[Concern]:
+    """The regimen-level concerns of a regimen with (or without) a cytotoxic drug and an endocrine one."""
     concerns = []
     if endocrine and not cytotoxic and case.visceral_crisis:
         concerns.append(Concern(safety.VISCERAL_CRISIS_TEXT, rules_out=True))

@@ -65,17 +65,20 @@ def _course_defaults(course: Treatment, where: str, later: tuple[Treatment, ...]
             missing.append(Missing(f"{where}.outcome", f"{TAKEN_AS} completed", words.OUTCOME_PERIOPERATIVE))
         else:
             missing.append(Missing(f"{where}.outcome", f"{TAKEN_AS} progression", words.OUTCOME_METASTATIC))
-    # A later (neo)adjuvant course that ended outside the window puts this earlier one outside it too.
-    bounded = any(c.perioperative and c.months_to_recurrence is not None and c.months_to_recurrence > window
-                  for c in later)
     late_by_default = (course.perioperative and course.her2_directed and course.months_to_recurrence is None
                        and course.outcome in (Outcome.COMPLETED, Outcome.TOXICITY)
-                       and not history.perioperative_failures and not bounded)
+                       and not history.perioperative_failures and not _ended_outside(later, window))
     if late_by_default:
         missing.append(Missing(f"{where}.months_to_recurrence",
                                f"{TAKEN_AS} {words.LATE_RELAPSE.format(window=window)}",
                                words.LATE_RELAPSE_EFFECT.format(window=window)))
     return missing
+
+
+def _ended_outside(later: tuple[Treatment, ...], window: float) -> bool:
+    """A later (neo)adjuvant course that ended outside the window puts an earlier one outside it too."""
+    return any(c.perioperative and c.months_to_recurrence is not None and c.months_to_recurrence > window
+               for c in later)
 
 
 def _site_defaults(site: SiteName, assumed: frozenset[str], where: str) -> list[Missing]:

@@ -99,4 +99,4 @@ def words(value: str) -> str:
 
 
 def has_site(case: Case, name: SiteName) -> bool:
-    return any(site.site is name for site in case.sites)
+    return name in case.site_kinds

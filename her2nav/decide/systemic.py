@@ -298,7 +298,7 @@ def _lowered_by_the_safety_review(
 
 
 def _has_brain(case: Case) -> bool:
-    return any(site.site is SiteName.BRAIN for site in case.sites)
+    return SiteName.BRAIN in case.site_kinds  # the case's set of sites, made once per case
 
 
 def _tier(tier: Tier, found: Assessment) -> Tier:

@@ -114,9 +114,12 @@ REGIMEN_SHORTHANDS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+_DROPPED_IN_NAMES = str.maketrans("", "", " -_®™\t")
+
+
 def normalise_name(text: str) -> str:
     """The form names are compared in: lowercase, no spaces, hyphens or trademark signs."""
-    return "".join(ch for ch in text.casefold() if ch not in " -_®™\t")
+    return text.casefold().translate(_DROPPED_IN_NAMES)
 
 
 def _known_names() -> dict[str, tuple[str, tuple[str, ...]]]:
