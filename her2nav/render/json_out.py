@@ -28,8 +28,8 @@ _ENCODED_ENTRIES_KEPT = 1024
 
 # Characters that are valid raw in JSON strings but invisible or misleading where JSON is read:
 # C1 controls (U+009B starts a terminal escape sequence), DEL, and direction marks and overrides
-# (U+202E makes text read backwards). Escaped as \uXXXX, as ensure_ascii would write them,
-# while other non-ASCII text (±, é, ≥) stays readable. The same set as render/plain.py.
+# (U+202E makes text read backwards). Escaped as \u and four hex digits, as ensure_ascii would
+# write them, while other non-ASCII text (±, é, ≥) stays readable. The same set as render/plain.py.
 _INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
