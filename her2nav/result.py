@@ -68,6 +68,9 @@ class Missing:
     field: str  # the case field, as a path: "lvef", "treatments[0].outcome", "sites[1].symptoms"
     assumed: str
     effect: str
+    # False for a default that could not change this answer (an endocrine fact in an HR-negative
+    # case): listed in the JSON like every other, folded in the terminal view unless --details.
+    changes_answer: bool = True
 
     def __str__(self) -> str:
         return f"{self.field}: {self.assumed}; {self.effect}"

@@ -130,3 +130,23 @@ def test_a_wide_terminal_gets_a_table_and_a_narrow_one_a_list() -> None:
     path = str(EXAMPLES / "second-line-after-thp.json")
     assert "┃ Tier" in run_cli("recommend", path, "--width", "200").stdout
     assert "┃ Tier" not in run_cli("recommend", path, "--width", "80").stdout
+
+
+def test_defaults_that_would_not_change_the_answer_are_folded_until_details() -> None:
+    """HR-negative case without sex or visceral crisis: those defaults bear on endocrine options only."""
+    case = str(EXAMPLES / "second-line-after-thp.json")
+    plain = " ".join(run_cli("recommend", case, "--width", "80").stdout.split())
+    detailed = " ".join(run_cli("recommend", case, "--width", "80", "--details").stdout.split())
+    assert "visceral crisis: not given" not in plain and "visceral crisis: not given" in detailed
+    assert "2 more not given that would not change this answer (--details)." in plain
+    assert "conditions: not given" in plain  # a default that could change the answer stays in view
+
+
+def test_an_entry_to_avoid_shows_why_and_keeps_its_studies_for_details() -> None:
+    """Surgery of an intact primary for survival: the caution says why it is avoided; the trials' figures
+    (Tata Memorial HR 1.04) wait for --details, as the systemic findings do."""
+    case = str(EXAMPLES / "second-line-after-thp.json")
+    plain = " ".join(run_cli("recommend", case, "--width", "80").stdout.split())
+    detailed = " ".join(run_cli("recommend", case, "--width", "80", "--details").stdout.split())
+    assert "no survival benefit in randomized trials" in plain
+    assert "Tata Memorial HR 1.04" not in plain and "Tata Memorial HR 1.04" in detailed

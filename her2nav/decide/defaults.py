@@ -32,7 +32,7 @@ def _case_defaults(case: Case) -> list[Missing]:
     missing = []
     if "pr" in case.assumed:
         effect = words.PR_UNKNOWN_HR_POSITIVE if hr_positive else words.PR_UNKNOWN_HR_NEGATIVE
-        missing.append(Missing("pr", f"{TAKEN_AS} unknown", effect))
+        missing.append(Missing("pr", f"{TAKEN_AS} unknown", effect, changes_answer=not hr_positive))
     if "er" in case.assumed:
         missing.append(Missing("er", f"{TAKEN_AS} unknown (PR is positive)",
                                words.ER_UNKNOWN))
@@ -43,15 +43,17 @@ def _case_defaults(case: Case) -> list[Missing]:
             effect = words.MENOPAUSE_UNKNOWN.format(endocrine=endocrine)
         else:
             effect = endocrine
-        missing.append(Missing("menopausal_status", f"{TAKEN_AS} unknown", effect))
+        missing.append(Missing("menopausal_status", f"{TAKEN_AS} unknown", effect,
+                               changes_answer=hr_positive and case.sex is not Sex.MALE))
     if "sex" in case.assumed:
         missing.append(Missing("sex", f"{TAKEN_AS} female",
-                               words.SEX_MALE.format(endocrine=endocrine) if hr_positive else endocrine))
+                               words.SEX_MALE.format(endocrine=endocrine) if hr_positive else endocrine,
+                               changes_answer=hr_positive))
     if "conditions" in case.assumed:
         missing.append(Missing("conditions", f"{TAKEN_AS} none", words.CONDITIONS_NONE))
     if "visceral_crisis" in case.assumed:
         missing.append(Missing("visceral_crisis", f"{TAKEN_AS} no",
-                               words.VISCERAL_CRISIS if hr_positive else endocrine))
+                               words.VISCERAL_CRISIS if hr_positive else endocrine, changes_answer=hr_positive))
     if "treatments" in case.assumed:
         missing.append(Missing("treatments", f"{TAKEN_AS} {words.NO_TREATMENTS}", words.NO_TREATMENTS_EFFECT))
     return missing

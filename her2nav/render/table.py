@@ -67,14 +67,17 @@ def table_parts(result: Result, console: Console, details: bool = False) -> list
     parts.append(_fitting(console, _systemic_table(result, details), _systemic_stack(result, details)))
     if result.site_specific:
         parts.append(_heading("Site-specific options"))
-        parts.append(_fitting(console, _site_table(result), _site_stack(result)))
+        parts.append(_fitting(console, _site_table(result, details), _site_stack(result, details)))
     others = [action for action in result.actions if action.kind is not ActionKind.URGENT]
     if others:
         parts.append(_heading("Other actions"))
         parts.append(_bullets([_action_text(action.kind, action.text) for action in others]))
-    if result.missing:
+    shown = [m for m in result.missing if m.changes_answer or details]
+    if shown:
         parts.append(_heading("Missing facts", "yellow"))
-        parts.append(_bullets([missing_words(m, result.case) for m in result.missing]))
+        parts.append(_bullets([missing_words(m, result.case) for m in shown]))
+    if folded := len(result.missing) - len(shown):
+        parts.append(_text(f"{folded} more not given that would not change this answer (--details).", "dim"))
     if details:
         parts.extend(_findings(result))
     parts.append(_footer())
@@ -260,7 +263,7 @@ def _systemic_table(result: Result, details: bool) -> Table:
     return table
 
 
-def _site_table(result: Result) -> Table:
+def _site_table(result: Result, details: bool) -> Table:
     table = _option_table("Site", "Tier", "Intervention", "Reason", "Cautions", "Evidence")
     previous = None
     for option in result.site_specific:
@@ -268,7 +271,7 @@ def _site_table(result: Result) -> Table:
         previous = option.site
         intervention = _text(option.intervention)
         intervention.append(f"\n{modality_words(option.modality)}", style="dim")  # a column of its own, always
-        table.add_row(site, _tier_text(option.tier), intervention, _text(option.rationale),
+        table.add_row(site, _tier_text(option.tier), intervention, _text(_site_reason(option, details)),
                       _bullets(option.cautions), _evidence_text(option.evidence))
     return table
 
@@ -312,7 +315,7 @@ def _systemic_stack(result: Result, details: bool) -> RenderableType:
     return Group(*entries)
 
 
-def _site_stack(result: Result) -> RenderableType:
+def _site_stack(result: Result, details: bool) -> RenderableType:
     from rich.console import Group
 
     entries: list[RenderableType] = []
@@ -327,8 +330,16 @@ def _site_stack(result: Result) -> RenderableType:
         title = _text(option.intervention, "bold")
         title.append(_modality_note(option), style="dim")
         entries.append(_stacked_entry(option.tier, title,
-                                      _entry_body(_site_basis(option), option.cautions, option.evidence)))
+                                      _entry_body(_site_reason(option, details), option.cautions, option.evidence)))
     return Group(*entries)
+
+
+def _site_reason(option: SiteOption, details: bool) -> str:
+    """An entry to avoid says why in its cautions; the studies behind it wait for --details. Every other
+    entry shows its basis, which may carry a dose (zoledronic acid by creatinine clearance)."""
+    if option.tier is Tier.AVOID and option.cautions and not details:
+        return ""
+    return _site_basis(option)
 
 
 # ------------------------------------------------------------------ details and footer
