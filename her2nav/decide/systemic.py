@@ -163,10 +163,12 @@ def _second_line_tdxd(history: History, before: Course | None) -> Candidate:
     received = "Second line; trastuzumab deruxtecan received before."
     if before is not None and resumable_after_toxicity("trastuzumab deruxtecan", before.treatment):
         return Candidate("tdxd", Tier.ALTERNATIVE, received, (
-            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RESUMABLE_AT_SECOND_LINE}",))
+            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RESUMABLE_AT_SECOND_LINE}",),
+            ("received-before",))
     if before is not None:
         return Candidate("tdxd", Tier.AVOID, received, (
-            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RECEIVED_AT_SECOND_LINE}",))
+            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RECEIVED_AT_SECOND_LINE}",),
+            ("tdxd-received-at-second-line",))
     if "trastuzumab deruxtecan" in history.received:  # only in the ongoing course, continued first
         return Candidate("tdxd", Tier.PREFERRED, received)
     return Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before.")

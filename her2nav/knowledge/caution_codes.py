@@ -10,6 +10,7 @@ CAUTION_CODES = frozenset({
     "pregnancy",
     # The history (sections 3, 10.3, 10.4, 10.11).
     "failed-before", "failed-relative", "continued-beyond-progression", "received-before",
+    "tdxd-received-at-second-line",
     "toxicity-stopped", "cardiac-toxicity-stopped", "cardiac-toxicity-other-drug",
     "tdxd-ild-permanent", "tdxd-ild-unresolved", "tdxd-ild-resolved", "tki-cross-resistance",
     "induction-completed", "relapse-within-6-months", "add-endocrine-to-maintenance",
