@@ -112,13 +112,14 @@ RARE_SITUATIONS: dict[str, dict[str, Any]] = {
 
 # Relapse 5 months after adjuvant trastuzumab is first line only under a window shorter than the
 # default 12 months; T-DXd + pertuzumab then says DESTINY-Breast09 excluded relapse within 6 months.
+DEFAULT = Settings()
 SHORT_WINDOW = Settings(early_relapse_months=3)
 RELAPSE_AT_5_MONTHS: dict[str, Any] = {
     **BASE, "presentation": "recurrence",
     "treatments": [{"drugs": ["TH"], "setting": "adjuvant", "outcome": "completed", "months_to_recurrence": 5}]}
 
 
-def _results(mappings: list[dict[str, Any]], chosen: Settings = Settings()) -> list[Result]:
+def _results(mappings: list[dict[str, Any]], chosen: Settings = DEFAULT) -> list[Result]:
     results = []
     for mapping in mappings:
         try:
