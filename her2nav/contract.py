@@ -71,13 +71,13 @@ def reference_to_dict(reference: Reference) -> dict[str, Any]:
 
 def systemic_option_dict(o: SystemicOption) -> dict[str, Any]:
     return {"key": o.key, "regimen": o.regimen, "drugs": list(o.drugs), "tier": o.tier.value, "rationale": o.rationale,
-            "evidence": list(o.evidence), "cautions": list(o.cautions)}
+            "evidence": list(o.evidence), "cautions": list(o.cautions), "caution_codes": list(o.caution_codes)}
 
 
 def site_option_dict(o: SiteOption) -> dict[str, Any]:
     return {"key": o.key, "site": o.site, "intervention": o.intervention, "modality": o.modality.value,
             "tier": o.tier.value, "rationale": o.rationale, "evidence": list(o.evidence),
-            "cautions": list(o.cautions)}
+            "cautions": list(o.cautions), "caution_codes": list(o.caution_codes)}
 
 
 def action_dict(a: Action) -> dict[str, Any]:

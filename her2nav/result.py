@@ -34,6 +34,8 @@ class SystemicOption:
     partners: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     key: str = ""  # the regimen's key in knowledge/regimens.py (or "continue"): what JSON consumers join on
+    # One stable code per caution, in the same order (knowledge/caution_codes.py:CAUTION_CODES).
+    caution_codes: tuple[str, ...] = ()
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -52,6 +54,7 @@ class SiteOption:
     # The case's facts the rationale starts with, shown once per site in the terminal view.
     facts: str = ""
     key: str = ""  # the intervention's key in knowledge/interventions.py: what JSON consumers join on
+    caution_codes: tuple[str, ...] = ()  # one stable code per caution, in the same order
 
 
 @frozen

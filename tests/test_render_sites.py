@@ -46,7 +46,8 @@ def test_json_fills_site_specific_and_actions_with_the_contract_fields() -> None
     out = result_to_dict(run(**CASE))
     assert {o["site"] for o in out["site_specific"]} == {"brain", "bone", "liver", "primary"}
     for option in out["site_specific"]:
-        assert set(option) == {"key", "site", "intervention", "modality", "tier", "rationale", "evidence", "cautions"}
+        assert set(option) == {"key", "site", "intervention", "modality", "tier", "rationale", "evidence", "cautions",
+                               "caution_codes"}
     assert out["actions"][0]["kind"] == "urgent"
     cited = {ref for o in out["site_specific"] for ref in o["evidence"]}
     assert cited <= {ref["id"] for ref in out["references"]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from her2nav.case import Case, Condition, Site, SiteName, Symptom
+from her2nav.decide.coded import Coded
 from her2nav.decide.site_common import SiteDecisions, describe, has_site, site_option, words
 from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import site_care as care
@@ -28,7 +29,8 @@ def bone_decisions(case: Case, site: Site) -> SiteDecisions:
     if fracture:
         options.append(site_option(case, BONE, care.FRACTURE_SURGERY, Tier.PREFERRED, facts))
     if Symptom.PAIN in site.symptoms:
-        complicated = [care.BONE_PAIN_COMPLICATED] if fracture or Symptom.CORD_COMPRESSION in site.symptoms else []
+        complicated: list[Coded] = ([("bone-pain-complicated", care.BONE_PAIN_COMPLICATED)]
+                                    if fracture or Symptom.CORD_COMPRESSION in site.symptoms else [])
         options.append(site_option(case, BONE, care.BONE_PAIN_RADIATION, Tier.PREFERRED, facts, complicated))
     if _first_bone_site(case, site):  # the agents treat the patient, not one group of lesions
         options += [_zoledronic_acid(case, facts), _denosumab(case, facts)]
@@ -41,23 +43,23 @@ def bone_decisions(case: Case, site: Site) -> SiteDecisions:
 
 def _zoledronic_acid(case: Case, facts: str) -> SiteOption:
     tier = Tier.PREFERRED
-    cautions: list[str] = []
+    cautions: list[Coded] = []
     clearance = case.creatinine_clearance
     if case.has(Condition.PREGNANCY):
         tier = Tier.AVOID
-        cautions.append(care.BONE_AGENT_PREGNANCY)
+        cautions.append(("bone-agent-pregnancy", care.BONE_AGENT_PREGNANCY))
     if clearance is None:
-        cautions.append(care.ZOLEDRONIC_ACID_CLEARANCE_UNKNOWN)
+        cautions.append(("zoledronic-acid-clearance-unknown", care.ZOLEDRONIC_ACID_CLEARANCE_UNKNOWN))
     elif clearance < care.ZOLEDRONIC_ACID_NOT_BELOW:
         tier = Tier.AVOID
-        cautions.append(care.ZOLEDRONIC_ACID_RENAL_AVOID.format(clearance=f"{clearance:g}"))
+        cautions.append(("zoledronic-acid-renal", care.ZOLEDRONIC_ACID_RENAL_AVOID.format(clearance=f"{clearance:g}")))
     elif clearance <= care.ZOLEDRONIC_ACID_FULL_DOSE_ABOVE:
-        cautions.append(care.ZOLEDRONIC_ACID_REDUCED.format(clearance=f"{clearance:g}",
-                                                             dose=reduced_zoledronic_acid_dose(clearance)))
+        cautions.append(("zoledronic-acid-reduced-dose", care.ZOLEDRONIC_ACID_REDUCED.format(
+            clearance=f"{clearance:g}", dose=reduced_zoledronic_acid_dose(clearance))))
     if case.has(Condition.DENTAL_DISEASE):
-        cautions.append(care.ZOLEDRONIC_ACID_DENTAL)
+        cautions.append(("zoledronic-acid-dental", care.ZOLEDRONIC_ACID_DENTAL))
     if hypercalcemic(case):
-        cautions.append(care.BONE_AGENT_HYPERCALCEMIA)
+        cautions.append(("bone-agent-hypercalcemia", care.BONE_AGENT_HYPERCALCEMIA))
     return site_option(case, BONE, care.ZOLEDRONIC_ACID, tier, _renal_facts(case, facts), cautions)
 
 
@@ -79,21 +81,21 @@ def reduced_zoledronic_acid_dose(clearance: float) -> str:
 
 def _denosumab(case: Case, facts: str) -> SiteOption:
     tier = Tier.PREFERRED
-    cautions: list[str] = []
+    cautions: list[Coded] = []
     clearance = case.creatinine_clearance
     if case.has(Condition.PREGNANCY):
         tier = Tier.AVOID
-        cautions.append(care.BONE_AGENT_PREGNANCY)
+        cautions.append(("bone-agent-pregnancy", care.BONE_AGENT_PREGNANCY))
     if case.has(Condition.HYPOCALCEMIA):
-        cautions.append(care.DENOSUMAB_HYPOCALCEMIA)
+        cautions.append(("denosumab-hypocalcemia", care.DENOSUMAB_HYPOCALCEMIA))
     if clearance is None:
-        cautions.append(care.DENOSUMAB_CLEARANCE_UNKNOWN)
+        cautions.append(("denosumab-clearance-unknown", care.DENOSUMAB_CLEARANCE_UNKNOWN))
     elif clearance < care.DENOSUMAB_HIGHEST_RISK_BELOW:
-        cautions.append(care.DENOSUMAB_RENAL.format(clearance=f"{clearance:g}"))
+        cautions.append(("denosumab-renal", care.DENOSUMAB_RENAL.format(clearance=f"{clearance:g}")))
     if case.has(Condition.DENTAL_DISEASE):
-        cautions.append(care.DENOSUMAB_DENTAL)
+        cautions.append(("denosumab-dental", care.DENOSUMAB_DENTAL))
     if hypercalcemic(case):
-        cautions.append(care.BONE_AGENT_HYPERCALCEMIA)
+        cautions.append(("bone-agent-hypercalcemia", care.BONE_AGENT_HYPERCALCEMIA))
     return site_option(case, BONE, care.DENOSUMAB, tier, _renal_facts(case, facts), cautions)
 
 
@@ -109,13 +111,13 @@ def _widespread_pain(case: Case, site: Site) -> bool:
 
 
 def _radiopharmaceutical(case: Case, facts: str) -> SiteOption:
-    cautions = [care.RADIOPHARMACEUTICAL_MYELOSUPPRESSION]
+    cautions: list[Coded] = [("radiopharmaceutical-myelosuppression", care.RADIOPHARMACEUTICAL_MYELOSUPPRESSION)]
     if has_site(case, SiteName.BONE_MARROW):
-        cautions.append(care.RADIOPHARMACEUTICAL_MARROW)
+        cautions.append(("radiopharmaceutical-bone-marrow", care.RADIOPHARMACEUTICAL_MARROW))
     tier = Tier.CONSIDER
     if case.has(Condition.PREGNANCY):
         tier = Tier.AVOID
-        cautions.insert(0, care.RADIOPHARMACEUTICAL_PREGNANCY)
+        cautions.insert(0, ("radiopharmaceutical-pregnancy", care.RADIOPHARMACEUTICAL_PREGNANCY))
     return site_option(case, BONE, care.RADIOPHARMACEUTICAL, tier, facts, cautions)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from her2nav.case import BrainStatus, Case, Site, SiteName, Symptom
+from her2nav.decide.coded import with_caution
 from her2nav.decide.history import Continuation, CurrentRegimen, History
 from her2nav.decide.site_common import SiteDecisions, describe, site_option
 from her2nav.decide.systemic import SystemicDecisions
@@ -35,7 +36,7 @@ def brain_decisions(case: Case, site: Site, history: History, systemic: Systemic
              TraceStep("source article", "brain metastases, then and now", care.SOURCE_ARTICLE_BRAIN)]
     if leptomeningeal:
         actions.append(Action(ActionKind.SPECIALIST_REVIEW, action_words.LEPTOMENINGEAL, "leptomeningeal"))
-        options = [_with_caution(o, care.LEPTOMENINGEAL_CAUTION) for o in options]
+        options = [with_caution(o, "leptomeningeal", care.LEPTOMENINGEAL_CAUTION, first=True) for o in options]
         steps.append(TraceStep("leptomeningeal disease", "specialist review", care.INTRATHECAL_NOT_OFFERED))
     missing = [] if leptomeningeal else _missing(case, site)
     return SiteDecisions(tuple(options), tuple(actions), tuple(missing), tuple(steps))
@@ -55,14 +56,14 @@ def _leptomeningeal(
                                f"{body}; {_offered(cns_active)}")
     else:
         systemic = site_option(case, BRAIN, extent.LEPTOMENINGEAL_SYSTEMIC, Tier.CONSIDER, body,
-                               [care.NO_CNS_ACTIVE_REGIMEN])
+                               [("no-cns-active-regimen", care.NO_CNS_ACTIVE_REGIMEN)])
     return [
         site_option(case, BRAIN, extent.LEPTOMENINGEAL_RADIOTHERAPY, radiotherapy_tier, radiotherapy_facts),
         systemic,
         site_option(case, BRAIN, extent.LEPTOMENINGEAL_RESECTION, Tier.AVOID, facts,
-                    [extent.LEPTOMENINGEAL_NO_LOCAL_THERAPY]),
+                    [("leptomeningeal-no-local-therapy", extent.LEPTOMENINGEAL_NO_LOCAL_THERAPY)]),
         site_option(case, BRAIN, extent.LEPTOMENINGEAL_RADIOSURGERY, Tier.AVOID, facts,
-                    [extent.LEPTOMENINGEAL_NO_LOCAL_THERAPY]),
+                    [("leptomeningeal-no-local-therapy", extent.LEPTOMENINGEAL_NO_LOCAL_THERAPY)]),
     ]
 
 
@@ -118,7 +119,8 @@ def local_therapy(case: Case, site: Site, facts: str, symptomatic: bool) -> list
     many = site.lesions is not None and site.lesions > extent.RADIOSURGERY_OFFERED_UP_TO
     if many:
         tier = Tier.ALTERNATIVE if symptomatic else Tier.CONSIDER
-        surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, tier, facts, [extent.MANY_LESIONS_RESECTION])
+        surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, tier, facts,
+                              [("many-lesions-resection", extent.MANY_LESIONS_RESECTION)])
     else:
         surgery = site_option(case, BRAIN, care.BRAIN_SURGERY, Tier.PREFERRED if symptomatic else Tier.ALTERNATIVE,
                               facts)
@@ -147,9 +149,11 @@ def _radiation_by_count(case: Case, lesions: int | None, facts: str) -> list[Sit
 
 def _deferral(case: Case, facts: str, symptomatic: bool, cns_active: list[SystemicOption]) -> SiteOption:
     if symptomatic:
-        return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.AVOID, facts, [care.BRAIN_DEFER_SYMPTOMATIC])
+        return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.AVOID, facts,
+                           [("brain-defer-symptomatic", care.BRAIN_DEFER_SYMPTOMATIC)])
     if not cns_active:
-        return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.AVOID, facts, [care.BRAIN_DEFER_NO_REGIMEN])
+        return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.AVOID, facts,
+                           [("brain-defer-no-regimen", care.BRAIN_DEFER_NO_REGIMEN)])
     return site_option(case, BRAIN, care.BRAIN_DEFER, Tier.CONSIDER, f"{facts}; {_offered(cns_active)}")
 
 
@@ -172,7 +176,8 @@ def _after_local_therapy(
 
 def _switch(case: Case, body: str, cns_active: list[SystemicOption]) -> SiteOption:
     if not cns_active:
-        return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.CONSIDER, body, [care.NO_CNS_ACTIVE_REGIMEN])
+        return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.CONSIDER, body,
+                           [("no-cns-active-regimen", care.NO_CNS_ACTIVE_REGIMEN)])
     return site_option(case, BRAIN, care.BRAIN_SWITCH, Tier.PREFERRED, f"{body}; {_offered(cns_active)}")
 
 
@@ -188,10 +193,6 @@ def _ongoing_words(current: CurrentRegimen | None, continuation: Continuation) -
 
 def _offered(cns_active: list[SystemicOption]) -> str:
     return "CNS-active options offered at this line: " + ", ".join(o.regimen for o in cns_active)
-
-
-def _with_caution(option: SiteOption, caution: str) -> SiteOption:
-    return evolve(option, cautions=(caution, *option.cautions))
 
 
 def _trace(

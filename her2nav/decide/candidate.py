@@ -15,3 +15,4 @@ class Candidate:
     tier: Tier
     why: str
     cautions: tuple[str, ...] = ()  # cautions from the history rather than from one drug
+    caution_codes: tuple[str, ...] = ()  # one per caution, in the same order

@@ -10,6 +10,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from her2nav.case import Case, Condition, Er, Menopause, Outcome, Sex, SiteName, Symptom
+from her2nav.decide.coded import Coded, split
 from her2nav.decide.history import Course, History
 from her2nav.knowledge import drug_classes as classes
 from her2nav.knowledge import safety
@@ -25,6 +26,7 @@ TAXANE_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.drug_class
 
 @frozen
 class Concern:
+    code: str  # its stable code, registered in knowledge/caution_codes.py:CAUTION_CODES
     text: str
     rules_out: bool = False
 
@@ -36,6 +38,7 @@ class Assessment:
     ruled_out: bool
     not_preferred: bool  # a drug was stopped before for toxicity
     evidence: tuple[str, ...] = ()  # references a partner added for this case cites (section 10.13)
+    caution_codes: tuple[str, ...] = ()  # one per caution, in the same order
 
 
 class SafetyReview:
@@ -52,8 +55,8 @@ class SafetyReview:
         self.history = history
         self.pregnant = case.has(Condition.PREGNANCY)
         self._concerns: dict[str, list[Concern]] = {}
-        self._as_required: dict[str, tuple[tuple[str, ...], bool]] = {}
-        self._as_partner: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._as_required: dict[str, tuple[tuple[Coded, ...], bool]] = {}
+        self._as_partner: dict[str, tuple[tuple[Coded, ...], bool]] = {}
         self._by_drug_kinds: dict[tuple[bool, bool], list[Concern]] = {}
         self._stopped_for_toxicity = frozenset(
             drug for course in history.toxicity_courses for drug in course.treatment.drugs
@@ -61,7 +64,7 @@ class SafetyReview:
 
     def assess(self, regimen: Regimen) -> Assessment:
         # Pregnancy rules out every regimen (clinical-rules.md section 0): said once, first.
-        cautions: list[str] = [safety.PREGNANCY_TEXT] if self.pregnant else []
+        cautions: list[Coded] = [("pregnancy", safety.PREGNANCY_TEXT)] if self.pregnant else []
         ruled_out = self.pregnant
         kept_required = list(regimen.required)
         for drug in regimen.required:
@@ -73,10 +76,11 @@ class SafetyReview:
         if self.case.sex is Sex.MALE and (male_partners := [
                 drug for drug in kept_choice if drug in choice[len(regimen.one_of):]
                 and drug in classes.MALE_ENDOCRINE_PARTNERS]):
-            cautions.append(classes.MALE_ENDOCRINE_TEXT.format(partners=" or ".join(male_partners)))
+            cautions.append(("male-endocrine-partner",
+                             classes.MALE_ENDOCRINE_TEXT.format(partners=" or ".join(male_partners))))
         if regimen.one_of and not kept_choice:
             ruled_out = True
-            cautions.append(f"no suitable partner left among {', '.join(choice)}")
+            cautions.append(("no-suitable-partner", f"no suitable partner left among {', '.join(choice)}"))
         kept_optional = self._keep_suitable(regimen.optional, cautions)
         drugs = (*kept_required, *kept_choice, *kept_optional)
         ruled_out |= _check_failed(drugs, self.history, cautions)
@@ -84,11 +88,13 @@ class SafetyReview:
         if regimen.key in safety.REGIMEN_DIARRHEA_TEXT:
             drug = safety.REGIMEN_DIARRHEA_DRUG[regimen.key]
             general = f"{drug}: {safety.DIARRHEA_TEXT[drug]}"
-            cautions = [safety.REGIMEN_DIARRHEA_TEXT[regimen.key] if text == general else text for text in cautions]
-        cautions.extend(concern.text for concern in regimen_concerns)
+            cautions = [("diarrhea-regimen-trial", safety.REGIMEN_DIARRHEA_TEXT[regimen.key]) if text == general
+                        else (code, text) for code, text in cautions]
+        cautions.extend((concern.code, concern.text) for concern in regimen_concerns)
         ruled_out |= any(concern.rules_out for concern in regimen_concerns)
         not_preferred = not self._stopped_for_toxicity.isdisjoint(drugs)
-        return Assessment(drugs, tuple(dict.fromkeys(cautions)), ruled_out, not_preferred, evidence)
+        words, codes = split(cautions)
+        return Assessment(drugs, words, ruled_out, not_preferred, evidence, codes)
 
     def _partner_choice(
         self, one_of: tuple[str, ...], not_added: frozenset[str]
@@ -120,15 +126,15 @@ class SafetyReview:
             self._by_drug_kinds[kinds] = concerns_for_drug_kinds(*kinds, self.case)
         return self._by_drug_kinds[kinds]
 
-    def _required_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
+    def _required_drug(self, drug: str) -> tuple[tuple[Coded, ...], bool]:
         """A drug every patient on the regimen gets: its cautions, and whether one rules it out."""
         if drug not in self._as_required:
             concerns = self._drug_concerns(drug)
-            self._as_required[drug] = (tuple(f"{drug}: {concern.text}" for concern in concerns),
+            self._as_required[drug] = (tuple((concern.code, f"{drug}: {concern.text}") for concern in concerns),
                                        any(concern.rules_out for concern in concerns))
         return self._as_required[drug]
 
-    def _keep_suitable(self, candidates: tuple[str, ...], cautions: list[str]) -> list[str]:
+    def _keep_suitable(self, candidates: tuple[str, ...], cautions: list[Coded]) -> list[str]:
         """The partners or optional drugs that suit the patient; each left out says why in `cautions`."""
         kept = []
         for drug in candidates:
@@ -138,21 +144,21 @@ class SafetyReview:
                 kept.append(drug)
         return kept
 
-    def _partner_drug(self, drug: str) -> tuple[tuple[str, ...], bool]:
+    def _partner_drug(self, drug: str) -> tuple[tuple[Coded, ...], bool]:
         """A partner or optional drug: its cautions, and whether it suits (nothing rules it out)."""
         if drug not in self._as_partner:
             concerns = self._drug_concerns(drug)
             failed = self.history.failed_course_with(drug)
             relative = _failed_relative(drug, self.history)
             if failed is not None and drug not in safety.CONTINUED_BEYOND_PROGRESSION:
-                concerns = [*concerns, Concern(_failed_text(drug, self.history), rules_out=True)]
+                concerns = [*concerns, Concern("failed-before", _failed_text(drug, self.history), rules_out=True)]
             elif relative is not None:
-                concerns = [*concerns, Concern(relative, rules_out=True)]
+                concerns = [*concerns, Concern("failed-relative", relative, rules_out=True)]
             blocking = [c for c in concerns if c.rules_out]
             if blocking:
-                self._as_partner[drug] = ((f"{drug} left out: {blocking[0].text}",), False)
+                self._as_partner[drug] = (((blocking[0].code, f"{drug} left out: {blocking[0].text}"),), False)
             else:
-                self._as_partner[drug] = (tuple(f"{drug}: {c.text}" for c in concerns), True)
+                self._as_partner[drug] = (tuple((c.code, f"{drug}: {c.text}") for c in concerns), True)
         return self._as_partner[drug]
 
 
@@ -180,7 +186,7 @@ def _failed_relative(drug: str, history: History) -> str | None:
     return f"{other} failed in {course.label()}: {classes.CLASS_WORDS[group]}"
 
 
-def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[str]) -> bool:
+def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[Coded]) -> bool:
     """True when the regimen relies on a drug the disease progressed on."""
     if history.failed_drugs.isdisjoint(drugs):
         return False
@@ -189,9 +195,10 @@ def _check_failed(drugs: tuple[str, ...], history: History, cautions: list[str])
     ruled_out = False
     for drug in failed:
         if drug in safety.CONTINUED_BEYOND_PROGRESSION and new:
-            cautions.append(f"{drug}: {_failed_text(drug, history)}; {safety.BEYOND_PROGRESSION_TEXT}")
+            cautions.append(("continued-beyond-progression",
+                             f"{drug}: {_failed_text(drug, history)}; {safety.BEYOND_PROGRESSION_TEXT}"))
         else:
-            cautions.append(f"{drug}: {_failed_text(drug, history)}; not offered again")
+            cautions.append(("failed-before", f"{drug}: {_failed_text(drug, history)}; not offered again"))
             ruled_out = True
     return ruled_out
 
@@ -217,17 +224,17 @@ def drug_concerns(drug: str, case: Case, history: History) -> list[Concern]:
         concerns.extend(_lapatinib_cardiac_concerns(case))
         concerns.extend(_cardiac_toxicity_on_another(drug, history, safety.LAPATINIB_LVEF_LABEL))
     if drug in safety.ILD_RULES_OUT and case.has(Condition.INTERSTITIAL_LUNG_DISEASE):
-        concerns.append(Concern(safety.ILD_TEXT, rules_out=True))
+        concerns.append(Concern("interstitial-lung-disease", safety.ILD_TEXT, rules_out=True))
     if drug in safety.NEUROPATHY_DRUGS and case.has(Condition.PERIPHERAL_NEUROPATHY):
-        concerns.append(Concern(f"peripheral neuropathy: {safety.NEUROPATHY_TEXT}"))
+        concerns.append(Concern("peripheral-neuropathy", f"peripheral neuropathy: {safety.NEUROPATHY_TEXT}"))
     if drug == "capecitabine":
         concerns.extend(_capecitabine_concerns(case))
     if drug in safety.HEPATIC_DOSE_DRUGS and _liver_function_impaired(case):
-        concerns.append(Concern(safety.HEPATIC_TEXT))
+        concerns.append(Concern("hepatic-dose", safety.HEPATIC_TEXT))
     if drug in (safety.DOCETAXEL, safety.PACLITAXEL) and _liver_function_impaired(case):
         concerns.append(_taxane_liver_concern(drug))
     if drug in safety.DIARRHEA_TEXT:
-        concerns.append(Concern(safety.DIARRHEA_TEXT[drug]))
+        concerns.append(Concern("diarrhea", safety.DIARRHEA_TEXT[drug]))
     if drug in safety.HER2_TKIS:
         concerns.extend(_cross_resistance(drug, history))
     if info.drug_class is DrugClass.AROMATASE_INHIBITOR:
@@ -243,18 +250,18 @@ def _toxicity_concern(drug: str, course: Course) -> Concern:
     the label (grade 1 resolved may resume, grade 2 or more never); cardiac toxicity, the LVEF rules."""
     record = course.treatment.toxicity
     if record is None:
-        return Concern(f"stopped for toxicity in {course.label()}: not preferred again")
+        return Concern("toxicity-stopped", f"stopped for toxicity in {course.label()}: not preferred again")
     grade = f" grade {record.grade}" if record.grade is not None else ""
     text = f"stopped for{grade} {safety.TOXICITY_KIND_WORDS[record.kind.value]} in {course.label()}"
     if record.kind is ToxicityKind.ILD and drug == safety.TRASTUZUMAB_DERUXTECAN:
         if record.grade is None or record.grade >= safety.TDXD_ILD_PERMANENT_GRADE:
-            return Concern(f"{text}: {safety.TDXD_ILD_PERMANENT_TEXT}", rules_out=True)
+            return Concern("tdxd-ild-permanent", f"{text}: {safety.TDXD_ILD_PERMANENT_TEXT}", rules_out=True)
         if not record.resolved:
-            return Concern(f"{text}: {safety.TDXD_ILD_UNRESOLVED_TEXT}", rules_out=True)
-        return Concern(f"{text}: not preferred again; {safety.TDXD_ILD_RESUME_TEXT}")
+            return Concern("tdxd-ild-unresolved", f"{text}: {safety.TDXD_ILD_UNRESOLVED_TEXT}", rules_out=True)
+        return Concern("tdxd-ild-resolved", f"{text}: not preferred again; {safety.TDXD_ILD_RESUME_TEXT}")
     if record.kind is ToxicityKind.CARDIAC:
-        return Concern(f"{text}: not preferred again; {safety.CARDIAC_RECHALLENGE_TEXT}")
-    return Concern(f"{text}: not preferred again")
+        return Concern("cardiac-toxicity-stopped", f"{text}: not preferred again; {safety.CARDIAC_RECHALLENGE_TEXT}")
+    return Concern("toxicity-stopped", f"{text}: not preferred again")
 
 
 def _cardiac_toxicity_on_another(
@@ -270,7 +277,8 @@ def _cardiac_toxicity_on_another(
             continue
         culprits = [other for other in record.drugs if other in safety.CARDIAC_HER2_DRUGS]
         if culprits:
-            concerns.append(Concern(f"cardiac toxicity on {' + '.join(culprits)} in {course.label()}: {rules}"))
+            concerns.append(Concern("cardiac-toxicity-other-drug",
+                                    f"cardiac toxicity on {' + '.join(culprits)} in {course.label()}: {rules}"))
     return concerns
 
 
@@ -278,11 +286,13 @@ def _cardiac_concerns(case: Case) -> list[Concern]:
     lvef = case.lvef
     if case.has(Condition.HEART_FAILURE) or (lvef is not None and lvef < safety.LVEF_AVOID_BELOW):
         finding = "heart failure" if case.has(Condition.HEART_FAILURE) else f"LVEF {lvef:g}%"
-        return [Concern(f"{finding}: not given pending cardio-oncology review (ASCO: no HER2-targeted "
+        return [Concern("cardiac-ruled-out",
+                        f"{finding}: not given pending cardio-oncology review (ASCO: no HER2-targeted "
                         f"therapy with clinical heart failure or significantly reduced LVEF, case by case); "
                         f"{safety.LVEF_HOLD_RULES}", rules_out=True)]
     if lvef is not None and lvef < safety.LVEF_CAUTION_BELOW:
-        return [Concern(f"LVEF {lvef:g}% is below {safety.LVEF_CAUTION_BELOW:g}%: cardiac assessment before and "
+        return [Concern("cardiac-lvef-reduced",
+                        f"LVEF {lvef:g}% is below {safety.LVEF_CAUTION_BELOW:g}%: cardiac assessment before and "
                         f"during treatment; {safety.LVEF_HOLD_RULES}")]
     return []
 
@@ -291,12 +301,13 @@ def _lapatinib_cardiac_concerns(case: Case) -> list[Concern]:
     """Section 10.6: LVEF below 40% rules lapatinib out; below 50% or heart failure, the label's rules."""
     lvef = case.lvef
     if lvef is not None and lvef < safety.LVEF_AVOID_BELOW:
-        return [Concern(f"LVEF {lvef:g}%: {safety.LAPATINIB_AVOID}; {safety.LAPATINIB_LVEF_LABEL}", rules_out=True)]
+        return [Concern("lapatinib-cardiac-ruled-out",
+                        f"LVEF {lvef:g}%: {safety.LAPATINIB_AVOID}; {safety.LAPATINIB_LVEF_LABEL}", rules_out=True)]
     reduced = lvef is not None and lvef < safety.LVEF_CAUTION_BELOW
     findings = (["heart failure"] if case.has(Condition.HEART_FAILURE) else []) + (
         [f"LVEF {lvef:g}% is below {safety.LVEF_CAUTION_BELOW:g}%"] if reduced else [])
     if findings:
-        return [Concern(f"{' and '.join(findings)}: {safety.LAPATINIB_LVEF_LABEL}")]
+        return [Concern("lapatinib-cardiac", f"{' and '.join(findings)}: {safety.LAPATINIB_LVEF_LABEL}")]
     return []
 
 
@@ -304,17 +315,18 @@ def _cross_resistance(drug: str, history: History) -> list[Concern]:
     other = sorted(tki for tki in safety.HER2_TKIS & history.failed_drugs if tki != drug)
     if not other:
         return []
-    return [Concern(f"after progression on {' and '.join(other)}: cross-resistance between HER2 "
+    return [Concern("tki-cross-resistance",
+                    f"after progression on {' and '.join(other)}: cross-resistance between HER2 "
                     "tyrosine-kinase inhibitors is likely and data are scarce")]
 
 
 def _capecitabine_concerns(case: Case) -> list[Concern]:
     concerns = []
     if case.has(Condition.DPD_DEFICIENCY):
-        concerns.append(Concern(safety.DPD_TEXT, rules_out=True))
+        concerns.append(Concern("dpd-deficiency", safety.DPD_TEXT, rules_out=True))
     clearance = case.creatinine_clearance
     if clearance is not None and clearance < safety.CAPECITABINE_RENAL_LIMIT:
-        concerns.append(Concern(f"creatinine clearance {clearance:g} mL/min: capecitabine is not "
+        concerns.append(Concern("capecitabine-renal", f"creatinine clearance {clearance:g} mL/min: capecitabine is not "
                                 f"given below {safety.CAPECITABINE_RENAL_LIMIT:g} mL/min", rules_out=True))
     return concerns
 
@@ -322,8 +334,8 @@ def _capecitabine_concerns(case: Case) -> list[Concern]:
 def _taxane_liver_concern(drug: str) -> Concern:
     """Section 10.12: docetaxel is ruled out with liver impairment; paclitaxel takes its place, with a caution."""
     if drug == safety.DOCETAXEL:
-        return Concern(safety.DOCETAXEL_HEPATIC_TEXT, rules_out=True)
-    return Concern(safety.PACLITAXEL_HEPATIC_TEXT)
+        return Concern("docetaxel-hepatic", safety.DOCETAXEL_HEPATIC_TEXT, rules_out=True)
+    return Concern("paclitaxel-hepatic", safety.PACLITAXEL_HEPATIC_TEXT)
 
 
 def _liver_function_impaired(case: Case) -> bool:
@@ -333,9 +345,9 @@ def _liver_function_impaired(case: Case) -> bool:
 
 def _aromatase_inhibitor_concerns(case: Case) -> list[Concern]:
     if case.sex is Sex.MALE:
-        return [Concern(safety.MALE_AROMATASE_INHIBITOR_TEXT)]
+        return [Concern("male-aromatase-inhibitor", safety.MALE_AROMATASE_INHIBITOR_TEXT)]
     if case.menopausal_status is not Menopause.POST:
-        return [Concern(safety.OVARIAN_SUPPRESSION_TEXT[case.menopausal_status])]
+        return [Concern("ovarian-suppression", safety.OVARIAN_SUPPRESSION_TEXT[case.menopausal_status])]
     return []
 
 
@@ -348,16 +360,17 @@ def concerns_for_drug_kinds(cytotoxic: bool, endocrine: bool, case: Case) -> lis
     """The regimen-level concerns of a regimen with (or without) a cytotoxic drug and an endocrine one."""
     concerns = []
     if endocrine and not cytotoxic and case.visceral_crisis:
-        concerns.append(Concern(safety.VISCERAL_CRISIS_TEXT, rules_out=True))
+        concerns.append(Concern("endocrine-visceral-crisis", safety.VISCERAL_CRISIS_TEXT, rules_out=True))
     if endocrine and case.er is Er.LOW:
-        concerns.append(Concern(safety.ER_LOW_TEXT))
+        concerns.append(Concern("er-low", safety.ER_LOW_TEXT))
     if cytotoxic and case.ecog is not None and case.ecog >= safety.POOR_PERFORMANCE_ECOG:
         concerns.append(Concern(
+            "ecog-chemotherapy",
             f"ECOG {case.ecog}: fitness for chemotherapy (including the cytotoxic payload of an "
             "antibody-drug conjugate) is doubtful; HER2-targeted therapy without chemotherapy, "
             "or best supportive care, are valid choices"))
     if cytotoxic and any(site.site is SiteName.BONE_MARROW for site in case.sites):
-        concerns.append(Concern(safety.BONE_MARROW_TEXT))
+        concerns.append(Concern("bone-marrow", safety.BONE_MARROW_TEXT))
     if any(site.site is SiteName.LIVER and Symptom.JAUNDICE in site.symptoms for site in case.sites):
-        concerns.append(Concern(safety.JAUNDICE_TEXT))
+        concerns.append(Concern("jaundice", safety.JAUNDICE_TEXT))
     return concerns

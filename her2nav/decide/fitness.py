@@ -7,10 +7,9 @@ best supportive care is named. Applied once, after every other rule has set the 
 
 from __future__ import annotations
 
-from attrs import evolve
-
 from her2nav.case import Case
 from her2nav.decide.cautions import CYTOTOXIC_DRUGS
+from her2nav.decide.coded import Coded, with_caution
 from her2nav.knowledge import safety
 from her2nav.result import SystemicOption, Tier, TraceStep
 
@@ -29,10 +28,10 @@ def fitted(options: list[SystemicOption], case: Case) -> list[SystemicOption]:
     return [_fitted(option, case.ecog or 0) for option in options]
 
 
-def enrolled_fit_patients(key: str, case: Case) -> tuple[str, ...]:
+def enrolled_fit_patients(key: str, case: Case) -> tuple[Coded, ...]:
     """For a patient unfit for chemotherapy: that the regimen's pivotal trial enrolled ECOG 0-1, where verified."""
     if poor_fitness(case) and key in safety.ENROLLED_ECOG_0_1:
-        return (safety.ENROLLED_ECOG_0_1[key],)
+        return (("trial-enrolled-ecog-0-1", safety.ENROLLED_ECOG_0_1[key]),)
     return ()
 
 
@@ -41,7 +40,7 @@ def _fitted(option: SystemicOption, ecog: int) -> SystemicOption:
         return option
     lower = CONSIDER_AT_MOST if ecog >= safety.ECOG_CONSIDER_AT_MOST else ONE_TIER_LOWER
     words = f"ECOG {ecog}: {safety.POOR_FITNESS_TIER_TEXT[min(ecog, safety.ECOG_CONSIDER_AT_MOST)]}"
-    return evolve(option, tier=lower.get(option.tier, option.tier), cautions=(*option.cautions, words))
+    return with_caution(option, "poor-fitness", words, tier=lower.get(option.tier, option.tier))
 
 
 def fitness_step(case: Case) -> TraceStep:

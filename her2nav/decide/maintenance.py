@@ -6,6 +6,7 @@ from attrs import evolve
 
 from her2nav.case import Case, Outcome
 from her2nav.decide.candidate import Candidate
+from her2nav.decide.coded import with_caution
 from her2nav.decide.history import Course, History
 from her2nav.knowledge.drugs import DRUGS
 from her2nav.knowledge.regimens import (
@@ -61,8 +62,8 @@ def _after_induction(candidate: Candidate, course: Course) -> Candidate:
     regimen = REGIMENS[candidate.key]
     drugs = set(course.treatment.drugs)
     if set(regimen.required) <= drugs <= set(regimen.drugs):
-        return evolve(candidate, tier=Tier.AVOID, cautions=(
-            *candidate.cautions, f"{course.label()}: {INDUCTION_COMPLETED}"))
+        return with_caution(candidate, "induction-completed", f"{course.label()}: {INDUCTION_COMPLETED}",
+                            tier=Tier.AVOID)
     if candidate.tier is Tier.PREFERRED:
         return evolve(candidate, tier=Tier.ALTERNATIVE, why=f"If maintenance does not suit: {candidate.why}")
     return candidate

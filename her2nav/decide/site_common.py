@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from her2nav.case import Case, Condition, Site, SiteName
+from her2nav.decide.coded import Coded, split
 from her2nav.knowledge import site_care as care
 from her2nav.knowledge.interventions import KEY_OF
 from her2nav.result import Action, Missing, Modality, SiteOption, Tier, TraceStep
@@ -36,7 +37,7 @@ def combine(parts: Iterable[SiteDecisions]) -> SiteDecisions:
 
 
 def site_option(
-    case: Case, site: str, item: care.Intervention, tier: Tier, facts: str, cautions: Iterable[str] = ()
+    case: Case, site: str, item: care.Intervention, tier: Tier, facts: str, cautions: Iterable[Coded] = ()
 ) -> SiteOption:
     """An entry for `site`: the case's facts first, then the knowledge base's reason and evidence.
 
@@ -47,6 +48,7 @@ def site_option(
     pregnancy = _pregnancy_cautions(case, modality, tier)
     if pregnancy and modality is Modality.SYSTEMIC:
         tier = Tier.AVOID
+    texts, codes = split([*cautions, *pregnancy])
     return SiteOption(
         site=site,
         intervention=item.name,
@@ -54,24 +56,25 @@ def site_option(
         tier=tier,
         rationale=f"{facts}. {item.basis}",
         evidence=item.evidence,
-        cautions=tuple(dict.fromkeys([*cautions, *pregnancy])),
+        cautions=texts,
         facts=facts,
         key=KEY_OF[item],
+        caution_codes=codes,
     )
 
 
-def _pregnancy_cautions(case: Case, modality: Modality, tier: Tier) -> list[str]:
+def _pregnancy_cautions(case: Case, modality: Modality, tier: Tier) -> list[Coded]:
     """What pregnancy adds to an entry: systemic therapy always says why it is not given."""
     if not case.has(Condition.PREGNANCY):
         return []
     if modality is Modality.SYSTEMIC:
-        return [care.SYSTEMIC_PREGNANCY]
+        return [("pregnancy", care.SYSTEMIC_PREGNANCY)]
     if tier is Tier.AVOID:
         return []
     if modality in RADIATION_MODALITIES:
-        return [care.RADIATION_PREGNANCY]
+        return [("radiation-pregnancy", care.RADIATION_PREGNANCY)]
     if modality is Modality.EMBOLIZATION:
-        return [care.PROCEDURE_PREGNANCY]
+        return [("procedure-pregnancy", care.PROCEDURE_PREGNANCY)]
     return []
 
 

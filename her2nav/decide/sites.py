@@ -11,6 +11,7 @@ from attrs import evolve
 from her2nav.case import OLIGOMETASTATIC_MAX_LESIONS, Case, Site, SiteName, Symptom
 from her2nav.decide.bone import bone_decisions
 from her2nav.decide.brain import brain_decisions
+from her2nav.decide.coded import Coded
 from her2nav.decide.history import History
 from her2nav.decide.site_common import SiteDecisions, combine, describe, site_option, words
 from her2nav.decide.systemic import SystemicDecisions
@@ -79,15 +80,15 @@ def _other_site_options(case: Case, site: Site, history: History, facts: str) ->
 
 def _systemic_entry(case: Case, site: Site, facts: str) -> SiteOption:
     notes: list[str] = []
-    cautions: list[str] = []
+    cautions: list[Coded] = []
     if Symptom.JAUNDICE in site.symptoms:
-        cautions.append(safety.JAUNDICE_TEXT)
+        cautions.append(("jaundice", safety.JAUNDICE_TEXT))
         if not case.visceral_crisis:
             notes.append(care.JAUNDICE_VISCERAL_NOTE)
     if Symptom.DYSPNEA in site.symptoms and Symptom.EFFUSION not in site.symptoms:
         notes.append(care.DYSPNEA_NOTE)
     if site.site is SiteName.BONE_MARROW:
-        cautions.append(safety.BONE_MARROW_TEXT)
+        cautions.append(("bone-marrow", safety.BONE_MARROW_TEXT))
     text = "; ".join([facts, *notes])
     return site_option(case, site.site.value, care.SYSTEMIC_FOR_SITE, Tier.PREFERRED, text, cautions)
 
@@ -128,7 +129,7 @@ def primary_tumor_decisions(case: Case) -> SiteDecisions:
         return SiteDecisions(options=options, trace=(step,))
     facts = "Intact primary tumor without symptoms"
     option = site_option(case, PRIMARY, care.PRIMARY_SURVIVAL_SURGERY, Tier.AVOID, facts,
-                         [care.PRIMARY_NO_SURVIVAL_GAIN])
+                         [("primary-surgery-no-survival-gain", care.PRIMARY_NO_SURVIVAL_GAIN)])
     step = TraceStep("primary tumor", "surgery for survival: avoid",
                      f"{facts}; randomized trials show no survival benefit, against the 2019 source article")
     return SiteDecisions(options=(option,), trace=(step,))

@@ -7,6 +7,7 @@ from attrs import evolve, frozen
 from her2nav.case import BrainStatus, Case, Condition, Outcome, SiteName
 from her2nav.decide.candidate import Candidate
 from her2nav.decide.cautions import Assessment, SafetyReview
+from her2nav.decide.coded import with_caution
 from her2nav.decide.fitness import enrolled_fit_patients, fitness_step, fitted, poor_fitness
 from her2nav.decide.history import Continuation, Course, CurrentRegimen, History
 from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS
@@ -129,9 +130,9 @@ def first_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
         steps.append(TraceStep("first line", "T-DXd + pertuzumab one tier lower", "; ".join(retreated)))
     months = history.months_since_perioperative_her2
     if months is not None and months <= LABEL_EARLY_RELAPSE_MONTHS:
-        candidates = [evolve(c, cautions=(*c.cautions,
+        candidates = [with_caution(c, "relapse-within-6-months",
             f"relapse {months:g} months after (neo)adjuvant HER2 therapy: DESTINY-Breast09 excluded relapse "
-            "within 6 months, so its results may not apply",)) if c.key == "tdxd-p" else c for c in candidates]
+            "within 6 months, so its results may not apply") if c.key == "tdxd-p" else c for c in candidates]
     return candidates, steps
 
 
@@ -162,10 +163,12 @@ def _second_line_tdxd(history: History, before: Course | None) -> Candidate:
     received = "Second line; trastuzumab deruxtecan received before."
     if before is not None and resumable_after_toxicity("trastuzumab deruxtecan", before.treatment):
         return Candidate("tdxd", Tier.ALTERNATIVE, received, (
-            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RESUMABLE_AT_SECOND_LINE}",))
+            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RESUMABLE_AT_SECOND_LINE}",),
+            ("received-before",))
     if before is not None:
         return Candidate("tdxd", Tier.AVOID, received, (
-            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RECEIVED_AT_SECOND_LINE}",))
+            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RECEIVED_AT_SECOND_LINE}",),
+            ("tdxd-received-at-second-line",))
     if "trastuzumab deruxtecan" in history.received:  # only in the ongoing course, continued first
         return Candidate("tdxd", Tier.PREFERRED, received)
     return Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before.")
@@ -230,8 +233,8 @@ def _retreated(candidate: Candidate, drug: str, history: History) -> Candidate:
         return candidate
     caution = (f"{drug}: received before in {_course_named(before)} without progression: "
                f"{RETREATMENT_WITHOUT_PROGRESSION}")
-    return evolve(candidate, tier=ONE_TIER_LOWER.get(candidate.tier, candidate.tier),
-                  cautions=(*candidate.cautions, caution))
+    return with_caution(candidate, "received-before", caution,
+                        tier=ONE_TIER_LOWER.get(candidate.tier, candidate.tier))
 
 
 def _later_line_because(history: History, brain: bool) -> str:
@@ -263,13 +266,15 @@ def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> 
     found = review.assess(regimen)
     tier = _tier(candidate.tier, found)
     note = BRAIN_NOTES.get(regimen.key) if _has_brain(review.case) and tier is not Tier.AVOID else None
+    enrolled = enrolled_fit_patients(regimen.key, review.case)
     return SystemicOption(
         regimen=regimen.name,
         drugs=found.drugs,
         tier=tier,
         rationale=" ".join(part for part in (candidate.why, regimen.summary, note.text if note else "") if part),
         evidence=tuple(dict.fromkeys((*regimen.evidence, *found.evidence, *(note.evidence if note else ())))),
-        cautions=(*candidate.cautions, *found.cautions, *enrolled_fit_patients(regimen.key, review.case)),
+        cautions=(*candidate.cautions, *found.cautions, *(text for _, text in enrolled)),
+        caution_codes=(*candidate.caution_codes, *found.caution_codes, *(code for code, _ in enrolled)),
         partners=tuple(drug for drug in found.drugs if drug in regimen.one_of),
         optional=tuple(drug for drug in found.drugs if drug in regimen.optional),
         reason=candidate.why,
@@ -345,7 +350,7 @@ def _continue_ongoing(
         why += f" {BRAIN_ONLY_PROGRESSION}"  # "keep it and treat the brain locally": only for a regimen kept
     continued = _to_option(regimen, Candidate(CONTINUE_KEY, tier, why), review)
     if can_continue and _antibody_maintenance_without_endocrine(drugs, review.case):
-        continued = evolve(continued, cautions=(*continued.cautions, ADD_ENDOCRINE_TO_MAINTENANCE))
+        continued = with_caution(continued, "add-endocrine-to-maintenance", ADD_ENDOCRINE_TO_MAINTENANCE)
     others = [o for key, o in options.items()
               if set(o.drugs) != set(drugs) and (known is None or key != known.key)]
     if not can_continue:
