@@ -44,7 +44,7 @@ from her2nav.knowledge.regimens import (
     Regimen,
     regimen_of,
 )
-from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
+from her2nav.knowledge.site_care import BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
 
 
@@ -251,7 +251,7 @@ def _active_brain(case: Case) -> bool:
 def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> SystemicOption:
     found = review.assess(regimen)
     tier = _tier(candidate.tier, found)
-    note = BRAIN_NOTES.get(regimen.key) if _has_brain(review.case) and tier is not Tier.AVOID else None
+    note = regimen.brain_note if _has_brain(review.case) and tier is not Tier.AVOID else None
     return SystemicOption(
         regimen=regimen.name,
         drugs=found.drugs,
@@ -325,9 +325,9 @@ def _continue_ongoing(
     drugs = current.drugs
     known = regimen_of(drugs, list(options))  # this line's list first: its evidence fits the line
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
-    # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
+    # The known regimen's key and brain-metastasis note, which still applies when it is continued.
     regimen = Regimen(known.key if known else CONTINUE_KEY, CONTINUE_CURRENT, drugs, evidence,
-                      known.summary if known else "")
+                      known.summary if known else "", brain_note=known.brain_note if known else None)
     can_continue = not review.assess(regimen).ruled_out
     tier, without_her2 = _continuation_tier(current)
     why = _why_continue(current) if without_her2 is None else _why_continue_without_her2(current, without_her2)
