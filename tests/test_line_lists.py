@@ -11,9 +11,11 @@ import pytest
 from her2nav.knowledge.lines import (
     FIRST_LINE,
     LATER_LINE,
+    LEADS_WITH_ACTIVE_BRAIN,
     LOWERED_IF_RECEIVED,
     SECOND_LINE,
     TDM1_PROMOTED,
+    Feature,
     LineEntry,
 )
 from her2nav.knowledge.regimens import REGIMENS
@@ -45,3 +47,14 @@ def test_no_variant_is_hidden_behind_an_earlier_one(entries: tuple[LineEntry, ..
         for index, later in enumerate(entry.variants):
             for earlier in entry.variants[:index]:
                 assert not earlier.when <= later.when, f"{entry.key}: a variant can never apply"
+
+
+def test_every_feature_changes_some_line() -> None:
+    """A feature no entry uses would be worked out for every case and change nothing."""
+    entries = [entry for entries in LINES.values() for entry in entries]
+    used = {entry.only for entry in entries} | {f for e in entries for v in e.variants for f in v.when}
+    assert used - {None} == set(Feature)
+
+
+def test_the_regimen_that_leads_with_active_brain_metastases_is_on_the_later_line_list() -> None:
+    assert LEADS_WITH_ACTIVE_BRAIN in {entry.key for entry in LATER_LINE}

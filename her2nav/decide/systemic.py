@@ -1,4 +1,7 @@
-"""Systemic options for the line being chosen (clinical-rules.md sections 2-4)."""
+"""Systemic options for the line being chosen (clinical-rules.md sections 2-4).
+
+Each line's list is knowledge (knowledge/lines.py); here the case adjusts it, by regimen key.
+"""
 
 from __future__ import annotations
 
