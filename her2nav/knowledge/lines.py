@@ -131,7 +131,8 @@ LATER_LINE: tuple[LineEntry, ...] = (
     LineEntry("endocrine-h", Tier.CONSIDER, _HR_POSITIVE_LATER, only=Feature.HR_POSITIVE),
     LineEntry("abemaciclib-h-fulvestrant", Tier.CONSIDER, _HR_POSITIVE_LATER, only=Feature.HR_POSITIVE),
 )
-LEADS_WITH_ACTIVE_BRAIN = "tucatinib-h-x"  # at later lines (ASCO brain 2022; NCCN, see the trace)
+# Section 4: the tucatinib triplet is preferred "especially with brain metastases" (HER2CLIMB).
+LEADS_WITH_ACTIVE_BRAIN = "tucatinib-h-x"
 
 # ---------------------------------------------------------------- a drug received before
 
