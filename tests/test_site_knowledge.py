@@ -7,7 +7,7 @@ import pytest
 
 from her2nav.knowledge import site_care
 from her2nav.knowledge.references import REFERENCES
-from her2nav.knowledge.regimens import REGIMENS
+from her2nav.knowledge.regimens import CNS_ACTIVE_REGIMENS, REGIMENS
 from her2nav.result import Modality
 
 INTERVENTIONS = {name: value for name, value in vars(site_care).items()
@@ -29,10 +29,18 @@ def test_intervention_is_well_formed(name: str) -> None:
         assert "clinical consensus" in item.basis
 
 
-@pytest.mark.parametrize("key", sorted(site_care.BRAIN_NOTES))
-def test_brain_notes_belong_to_known_regimens_and_cite_citable_sources(key: str) -> None:
-    assert key in REGIMENS
-    assert all(REFERENCES[ref_id].citable for ref_id in site_care.BRAIN_NOTES[key].evidence)
+@pytest.mark.parametrize("key", sorted(key for key, regimen in REGIMENS.items() if regimen.brain_note))
+def test_brain_notes_cite_citable_sources(key: str) -> None:
+    note = REGIMENS[key].brain_note
+    assert note is not None
+    assert all(REFERENCES[ref_id].citable for ref_id in note.evidence)
+
+
+def test_the_cns_active_regimens_are_the_tucatinib_triplet_and_tdxd_alone() -> None:
+    """As NO_CNS_ACTIVE_REGIMEN names them; T-DXd + pertuzumab has no CNS data in the knowledge base."""
+    expected = {frozenset({"tucatinib", "trastuzumab", "capecitabine"}), frozenset({"trastuzumab deruxtecan"})}
+    assert expected == CNS_ACTIVE_REGIMENS
+    assert not REGIMENS["tdxd-p"].cns_active
 
 
 def test_zoledronic_acid_bands_cover_30_to_60_from_the_top_down() -> None:

@@ -12,6 +12,7 @@ from her2nav.decide.systemic import SystemicDecisions
 from her2nav.knowledge import actions as action_words
 from her2nav.knowledge import brain_extent as extent
 from her2nav.knowledge import site_care as care
+from her2nav.knowledge.regimens import CNS_ACTIVE_REGIMENS
 from her2nav.knowledge.site_care import Intervention
 from her2nav.result import Action, ActionKind, Missing, SiteOption, SystemicOption, Tier, TraceStep
 
@@ -108,7 +109,7 @@ def _missing(case: Case, site: Site) -> list[Missing]:
 def cns_active_options(systemic: tuple[SystemicOption, ...]) -> list[SystemicOption]:
     """Offered systemic options whose drugs have CNS evidence in the knowledge base."""
     return [o for o in systemic
-            if o.tier is not Tier.AVOID and frozenset(o.drugs) in care.CNS_ACTIVE_REGIMENS]
+            if o.tier is not Tier.AVOID and frozenset(o.drugs) in CNS_ACTIVE_REGIMENS]
 
 
 def local_therapy(case: Case, site: Site, facts: str, symptomatic: bool) -> list[SiteOption]:

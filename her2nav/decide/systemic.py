@@ -1,6 +1,11 @@
-"""Systemic options for the line being chosen (clinical-rules.md sections 2-4)."""
+"""Systemic options for the line being chosen (clinical-rules.md sections 2-4).
+
+Each line's list is knowledge (knowledge/lines.py); here the case adjusts it, by regimen key.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from attrs import evolve, frozen
 
@@ -14,6 +19,20 @@ from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS
 from her2nav.decide.maintenance import after_completed_induction
 from her2nav.decide.toxicity import resumable_after_toxicity
 from her2nav.knowledge.drugs import DRUGS, DrugClass
+from her2nav.knowledge.lines import (
+    FIRST_LINE,
+    LATER_LINE,
+    LEADS_WITH_ACTIVE_BRAIN,
+    LOWERED_IF_RECEIVED,
+    ONE_TIER_LOWER,
+    RETREATED_AT_FIRST_LINE,
+    RETREATED_AT_LATER_LINES,
+    RETREATED_AT_SECOND_LINE,
+    SECOND_LINE,
+    TDM1_PROMOTED,
+    Feature,
+    LineEntry,
+)
 from her2nav.knowledge.regimens import (
     ADD_ENDOCRINE_TO_MAINTENANCE,
     CONTINUE_CURRENT,
@@ -29,7 +48,7 @@ from her2nav.knowledge.regimens import (
     Regimen,
     regimen_of,
 )
-from her2nav.knowledge.site_care import BRAIN_NOTES, BRAIN_ONLY_PROGRESSION
+from her2nav.knowledge.site_care import BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
 
 
@@ -70,18 +89,48 @@ def systemic_options(case: Case, history: History) -> SystemicDecisions:
 
 
 def _candidates(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
+    features = _features(case, history)
     if history.line == 1:
-        candidates, steps = first_line(case, history)
+        candidates, steps = first_line(case, history, features)
     elif _second_line_list_applies(history):
-        candidates, steps = second_line(case, history)
+        candidates, steps = second_line(history, features)
     else:
-        candidates, steps = later_line(case, history)
+        candidates, steps = later_line(history, features)
     return after_completed_induction(case, history, candidates, steps)
 
 
-TDM1_SECOND_LINE = Candidate("tdm1", Tier.ALTERNATIVE, "Second line when trastuzumab deruxtecan does not suit.")
-TDM1_PROMOTED = Candidate("tdm1", Tier.PREFERRED,
-                          "Preferred here because trastuzumab deruxtecan does not suit this patient.")
+def _features(case: Case, history: History) -> frozenset[Feature]:
+    """The features of the case that change what a line lists (knowledge/lines.py)."""
+    received = history.received
+    holds = {
+        Feature.HR_POSITIVE: case.hormone_receptor_positive,
+        Feature.ECOG_3_OR_WORSE: case.ecog is not None and case.ecog >= 3,
+        Feature.ACTIVE_BRAIN: _active_brain(case),
+        Feature.PERTUZUMAB_NEVER_RECEIVED: "pertuzumab" not in received,
+        Feature.TDXD_RECEIVED: "trastuzumab deruxtecan" in received,
+        Feature.TUCATINIB_RECEIVED: "tucatinib" in received,
+    }
+    return frozenset(feature for feature, held in holds.items() if held)
+
+
+def _listed(entries: tuple[LineEntry, ...], features: frozenset[Feature], history: History) -> list[Candidate]:
+    """The line's entries this case lists, each in the variant its features choose, one tier lower
+    where its drug was received before without progression."""
+    listed = [_chosen(entry, features) for entry in entries if entry.only is None or entry.only in features]
+    return [_retreated(c, LOWERED_IF_RECEIVED[c.key], history) if c.key in LOWERED_IF_RECEIVED else c
+            for c in listed]
+
+
+def _chosen(entry: LineEntry, features: frozenset[Feature]) -> Candidate:
+    for variant in entry.variants:
+        if variant.when <= features:
+            return Candidate(entry.key, variant.tier, variant.why)
+    return Candidate(entry.key, entry.tier, entry.why)
+
+
+def _adjusted(candidates: list[Candidate], key: str, change: Callable[[Candidate], Candidate]) -> list[Candidate]:
+    """The list with the candidate of `key` changed, wherever it stands."""
+    return [change(c) if c.key == key else c for c in candidates]
 
 
 def _second_line_list_applies(history: History) -> bool:
@@ -89,65 +138,42 @@ def _second_line_list_applies(history: History) -> bool:
     return history.line == 2 and "trastuzumab deruxtecan" not in history.failed_drugs
 
 
-def first_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
-    hr = case.hormone_receptor_positive
-    maintenance = ("; for HR-positive disease add endocrine therapy at maintenance (ASCO 2022 rec 7.0)"
-                   if hr else "")
-    candidates = [
-        Candidate("thp", Tier.PREFERRED,
-                  f"First line: the guideline standard (ASCO 2022 rec 1.1){maintenance}."),
-        Candidate("tdxd-p", Tier.PREFERRED,
-                  "First line: an approved standard with longer progression-free survival than THP; "
-                  "THP remains appropriate where the risk of interstitial lung disease is high."),
-    ]
+def first_line(
+    case: Case, history: History, features: frozenset[Feature]
+) -> tuple[list[Candidate], list[TraceStep]]:
+    candidates = _listed(FIRST_LINE, features, history)
     steps = [TraceStep("first line", "THP and T-DXd + pertuzumab preferred",
                        "no HER2-directed therapy has failed; sources disagree: T-DXd + pertuzumab is "
                        "FDA-approved (December 2025) but not in the ASCO 2022 guideline")]
-    if hr:
-        selected = ("HR-positive: for selected patients (low burden, long disease-free interval, "
-                    "comorbidity or patient choice) without visceral crisis.")
-        candidates += [Candidate("ai-h-p", Tier.ALTERNATIVE, selected),
-                       Candidate("ai-h-lapatinib", Tier.ALTERNATIVE, selected)]
+    if Feature.HR_POSITIVE in features:
         steps.append(TraceStep("first line", "endocrine + HER2-targeted options as alternatives",
                                f"ER {case.er.value}, PR {case.pr.value}: hormone-receptor positive"))
-    after_induction = "Maintenance after 4-8 cycles of induction without progression; emerging evidence."
-    if hr:
-        candidates.append(Candidate("maintenance-palbociclib", Tier.CONSIDER, after_induction))
-    candidates.append(Candidate("maintenance-tucatinib", Tier.CONSIDER, after_induction))
-    if case.ecog is not None and case.ecog >= 3:
-        candidates.append(Candidate(
-            "hp-without-chemotherapy", Tier.CONSIDER,
-            f"ECOG {case.ecog}: HER2-targeted therapy without chemotherapy for a patient too unwell for it."))
+    if Feature.ECOG_3_OR_WORSE in features:
+        candidates = _adjusted(candidates, "hp-without-chemotherapy",
+                               lambda c: evolve(c, why=f"ECOG {case.ecog}: {c.why}"))
         steps.append(TraceStep("fitness", "HER2 blockade without chemotherapy considered",
                                f"ECOG {case.ecog}: chemotherapy-containing options are lowered (see fitness)"))
     if case.has(Condition.PERIPHERAL_NEUROPATHY):
         steps.append(TraceStep("neuropathy", "taxane options carry a caution",
                                "the knowledge base holds no trial of another partner with trastuzumab "
                                "+ pertuzumab, so none is offered; discuss a non-taxane partner"))
-    # T-DXd + pertuzumab is given continuously: stopped without progression, it is a drug received before.
-    candidates = [_retreated(c, "trastuzumab deruxtecan", history) if c.key == "tdxd-p" else c for c in candidates]
-    if retreated := _retreated_words(history, ("trastuzumab deruxtecan",)):
+    if retreated := _retreated_words(history, RETREATED_AT_FIRST_LINE):
         steps.append(TraceStep("first line", "T-DXd + pertuzumab one tier lower", "; ".join(retreated)))
     months = history.months_since_perioperative_her2
     if months is not None and months <= LABEL_EARLY_RELAPSE_MONTHS:
-        candidates = [with_caution(c, "relapse-within-6-months",
-            f"relapse {months:g} months after (neo)adjuvant HER2 therapy: DESTINY-Breast09 excluded relapse "
-            "within 6 months, so its results may not apply") if c.key == "tdxd-p" else c for c in candidates]
+        caution = (f"relapse {months:g} months after (neo)adjuvant HER2 therapy: DESTINY-Breast09 excluded "
+                   "relapse within 6 months, so its results may not apply")
+        candidates = _adjusted(candidates, "tdxd-p", lambda c: with_caution(c, "relapse-within-6-months", caution))
     return candidates, steps
 
 
-def second_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
-    brain = _active_brain(case)
+def second_line(history: History, features: frozenset[Feature]) -> tuple[list[Candidate], list[TraceStep]]:
+    brain = Feature.ACTIVE_BRAIN in features
     before = history.received_without_progression("trastuzumab deruxtecan")
-    tdxd = _second_line_tdxd(history, before)
-    candidates = [
-        tdxd,
-        _retreated(TDM1_SECOND_LINE, "trastuzumab emtansine", history),
-        _retreated(Candidate("tucatinib-h-x", Tier.PREFERRED if brain else Tier.ALTERNATIVE,
-                             "Active brain metastases: a CNS-active regimen (ASCO brain 2022 rec 7.1)." if brain
-                             else "Second line; CNS-active, the choice when brain metastases are active."),
-                   "tucatinib", history),
-    ]
+    candidates = _listed(SECOND_LINE, features, history)
+    if before is not None:
+        candidates = _adjusted(candidates, "tdxd", lambda c: _tdxd_received_before(c, before))
+    tdxd = next(c for c in candidates if c.key == "tdxd")
     decision = ("T-DXd preferred; T-DM1 and the tucatinib triplet as alternatives" if before is None
                 else f"T-DXd {tdxd.tier.value}, received before; T-DM1 in its place unless it does not suit either")
     because = [_tdxd_history(history, before), *_retreated_words(history, RETREATED_AT_SECOND_LINE)]
@@ -157,21 +183,16 @@ def second_line(case: Case, history: History) -> tuple[list[Candidate], list[Tra
     return candidates, steps
 
 
-def _second_line_tdxd(history: History, before: Course | None) -> Candidate:
-    """Section 3: trastuzumab deruxtecan preferred, unless received already (then avoid); stopped only for a
-    toxicity its label lets it resume after (10.3), it is one tier lower instead."""
-    received = "Second line; trastuzumab deruxtecan received before."
-    if before is not None and resumable_after_toxicity("trastuzumab deruxtecan", before.treatment):
-        return Candidate("tdxd", Tier.ALTERNATIVE, received, (
-            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RESUMABLE_AT_SECOND_LINE}",),
-            ("received-before",))
-    if before is not None:
-        return Candidate("tdxd", Tier.AVOID, received, (
-            f"trastuzumab deruxtecan: received before in {_course_named(before)}: {TDXD_RECEIVED_AT_SECOND_LINE}",),
-            ("tdxd-received-at-second-line",))
-    if "trastuzumab deruxtecan" in history.received:  # only in the ongoing course, continued first
-        return Candidate("tdxd", Tier.PREFERRED, received)
-    return Candidate("tdxd", Tier.PREFERRED, "Second line, trastuzumab deruxtecan not received before.")
+def _tdxd_received_before(candidate: Candidate, before: Course) -> Candidate:
+    """Section 3: trastuzumab deruxtecan received already is avoid; stopped only for a toxicity its
+    label lets it resume after (10.3), it is one tier lower instead."""
+    if resumable_after_toxicity("trastuzumab deruxtecan", before.treatment):
+        return with_caution(evolve(candidate, tier=Tier.ALTERNATIVE), "received-before",
+                            f"trastuzumab deruxtecan: received before in {_course_named(before)}: "
+                            f"{TDXD_RESUMABLE_AT_SECOND_LINE}")
+    return with_caution(evolve(candidate, tier=Tier.AVOID), "tdxd-received-at-second-line",
+                        f"trastuzumab deruxtecan: received before in {_course_named(before)}: "
+                        f"{TDXD_RECEIVED_AT_SECOND_LINE}")
 
 
 def _tdxd_history(history: History, before: Course | None) -> str:
@@ -183,33 +204,11 @@ def _tdxd_history(history: History, before: Course | None) -> str:
     return "line 2 and trastuzumab deruxtecan not received"
 
 
-def later_line(case: Case, history: History) -> tuple[list[Candidate], list[TraceStep]]:
-    brain = _active_brain(case)
-    received = history.received
-    after_tdxd = " After trastuzumab deruxtecan, data are limited." if "trastuzumab deruxtecan" in received else ""
-    tucatinib = (("Tucatinib received before" if "tucatinib" in received else "Tucatinib not received")
-                 + "; CNS-active" + (", and brain metastases are active." if brain else "."))
-    tdxd = ("Trastuzumab deruxtecan received before." if "trastuzumab deruxtecan" in received
-            else "Trastuzumab deruxtecan not received before.")
-    candidates = [
-        _retreated(Candidate("tucatinib-h-x", Tier.PREFERRED, tucatinib), "tucatinib", history),
-        _retreated(Candidate("tdxd-later", Tier.PREFERRED, tdxd), "trastuzumab deruxtecan", history),
-        _retreated(Candidate("tdm1-later", Tier.ALTERNATIVE, "Later line." + after_tdxd), "trastuzumab emtansine",
-                   history),
-        Candidate("neratinib-x", Tier.ALTERNATIVE, "Later line; reduces CNS interventions."),
-        Candidate("lapatinib-x", Tier.ALTERNATIVE, "Later line."),
-        Candidate("h-chemotherapy", Tier.ALTERNATIVE, "Later line; trastuzumab with a new chemotherapy."),
-        Candidate("margetuximab-chemotherapy", Tier.CONSIDER, "Later line; no overall survival benefit."),
-        Candidate("lapatinib-h", Tier.CONSIDER, "Later line, without chemotherapy."),
-    ]
-    if not brain:  # without active brain metastases trastuzumab deruxtecan leads
-        candidates.sort(key=lambda candidate: candidate.key != "tdxd-later")
-    if "pertuzumab" not in received:
-        candidates.append(Candidate("p-h-chemotherapy", Tier.CONSIDER, "Pertuzumab never received."))
-    if case.hormone_receptor_positive:
-        hr = "HR-positive disease."
-        candidates += [Candidate("endocrine-h", Tier.CONSIDER, hr),
-                       Candidate("abemaciclib-h-fulvestrant", Tier.CONSIDER, hr)]
+def later_line(history: History, features: frozenset[Feature]) -> tuple[list[Candidate], list[TraceStep]]:
+    brain = Feature.ACTIVE_BRAIN in features
+    candidates = _listed(LATER_LINE, features, history)
+    if brain:  # with active brain metastases the tucatinib triplet leads
+        candidates.sort(key=lambda candidate: candidate.key != LEADS_WITH_ACTIVE_BRAIN)
     steps = [TraceStep(
         "later line", "no randomized order exists (ASCO 2022 rec 3.0); tiers follow the evidence and the case",
         _later_line_because(history, brain))]
@@ -217,13 +216,6 @@ def later_line(case: Case, history: History) -> tuple[list[Candidate], list[Trac
                            "ASCO names no order; NCCN prefers the tucatinib triplet with both systemic "
                            "and brain progression"))
     return candidates, steps
-
-
-# Section 4 offers these "if not received"; each is one tier lower when received before without
-# progression, at later lines and (T-DM1, the tucatinib triplet) at second line too.
-RETREATED_AT_LATER_LINES = ("trastuzumab deruxtecan", "tucatinib", "trastuzumab emtansine")
-RETREATED_AT_SECOND_LINE = ("tucatinib", "trastuzumab emtansine")  # T-DXd received before is avoid there
-ONE_TIER_LOWER = {Tier.PREFERRED: Tier.ALTERNATIVE, Tier.ALTERNATIVE: Tier.CONSIDER}
 
 
 def _retreated(candidate: Candidate, drug: str, history: History) -> Candidate:
@@ -265,7 +257,7 @@ def _active_brain(case: Case) -> bool:
 def _to_option(regimen: Regimen, candidate: Candidate, review: SafetyReview) -> SystemicOption:
     found = review.assess(regimen)
     tier = _tier(candidate.tier, found)
-    note = BRAIN_NOTES.get(regimen.key) if _has_brain(review.case) and tier is not Tier.AVOID else None
+    note = regimen.brain_note if _has_brain(review.case) and tier is not Tier.AVOID else None
     enrolled = enrolled_fit_patients(regimen.key, review.case)
     return SystemicOption(
         regimen=regimen.name,
@@ -322,7 +314,8 @@ def _promote_tdm1(
     Its own history and cautions still decide: received before, stopped for toxicity or ruled
     out, it keeps the tier it has.
     """
-    promoted = _to_option(REGIMENS["tdm1"], _retreated(TDM1_PROMOTED, "trastuzumab emtansine", history), review)
+    candidate = Candidate(TDM1_PROMOTED.key, TDM1_PROMOTED.tier, TDM1_PROMOTED.why)
+    promoted = _to_option(REGIMENS["tdm1"], _retreated(candidate, LOWERED_IF_RECEIVED["tdm1"], history), review)
     if promoted.tier is not Tier.PREFERRED:
         return options, []
     step = TraceStep("T-DM1 promoted", "preferred in place of T-DXd",
@@ -340,9 +333,9 @@ def _continue_ongoing(
     drugs = current.drugs
     known = regimen_of(drugs, list(options))  # this line's list first: its evidence fits the line
     evidence = known.evidence if known else CONTINUED_OUTSIDE_KNOWN_REGIMENS
-    # The known regimen's key, so that its brain-metastasis note still applies when it is continued.
+    # The known regimen's key and brain-metastasis note, which still applies when it is continued.
     regimen = Regimen(known.key if known else CONTINUE_KEY, CONTINUE_CURRENT, drugs, evidence,
-                      known.summary if known else "")
+                      known.summary if known else "", brain_note=known.brain_note if known else None)
     can_continue = not review.assess(regimen).ruled_out
     tier, without_her2 = _continuation_tier(current)
     why = _why_continue(current) if without_her2 is None else _why_continue_without_her2(current, without_her2)

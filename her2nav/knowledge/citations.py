@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from her2nav.knowledge import brain_extent, site_care
+from her2nav.knowledge import brain_extent
 from her2nav.knowledge.drug_classes import MALE_ENDOCRINE_EVIDENCE
 from her2nav.knowledge.interventions import INTERVENTIONS
 from her2nav.knowledge.regimens import CONTINUED_OUTSIDE_KNOWN_REGIMENS, REGIMENS
@@ -15,6 +15,6 @@ def cited_reference_ids() -> frozenset[str]:
     for intervention in INTERVENTIONS.values():
         ids.update(intervention.evidence)
     ids.update(brain_extent.LESION_COUNT_EVIDENCE)
-    for note in site_care.BRAIN_NOTES.values():
-        ids.update(note.evidence)
+    for regimen in REGIMENS.values():
+        ids.update(regimen.brain_note.evidence if regimen.brain_note else ())
     return frozenset(ids)

@@ -20,6 +20,14 @@ TAXANES = ("docetaxel", "paclitaxel")
 
 
 @frozen
+class Note:
+    """A sentence added to a systemic option's rationale, with the studies behind it."""
+
+    text: str
+    evidence: tuple[str, ...]
+
+
+@frozen
 class Regimen:
     key: str
     name: str
@@ -28,12 +36,44 @@ class Regimen:
     summary: str
     one_of: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    brain_note: Note | None = None  # added to the rationale when the case has brain metastases
+    cns_active: bool = False  # CNS evidence in the knowledge base: the brain rules look for such an option
 
     @property
     def drugs(self) -> tuple[str, ...]:
         return (*self.required, *self.one_of, *self.optional)
 
 
+# Sentences added to systemic options when the case has brain metastases; they also report what
+# became of the 2019 source article's claims (evidence.md section 12).
+_TDXD_BRAIN_NOTE = Note(
+    "With brain metastases, CNS-active in single-arm studies: DESTINY-Breast12 (stable and "
+    "active brain metastases) CNS response 71.7%, 12-month CNS progression-free survival "
+    "58.9%; TUXEDO-1 (active brain metastases, n=15) intracranial response 73.3%.",
+    ("destiny-breast12-2024", "tuxedo-1-2022"),
+)
+_TDM1_BRAIN_NOTE = Note(
+    "With brain metastases, modest CNS activity (KAMILLA, measurable brain metastases: "
+    "response 21.4%); the 2019 source article called T-DM1 promising here, and the CNS-active "
+    "standards are now tucatinib and trastuzumab deruxtecan.",
+    ("kamilla-brain-2020", SOURCE_ARTICLE_ID),
+)
+_TUCATINIB_BRAIN_NOTE = Note(
+    "HER2CLIMB update with brain metastases: overall survival gain 9.1 months; risk of new "
+    "brain lesions or death 45.1% lower.",
+    ("her2climb-brain-2023",),
+)
+_LAPATINIB_BRAIN_NOTE = Note(
+    "The 2019 source article said lapatinib has little effect on brain metastases. With "
+    "capecitabine it did produce CNS responses (LANDSCAPE, untreated brain metastases: 29/44, "
+    "65.9%) but did not prevent CNS relapse better than trastuzumab + capecitabine (CEREBEL: "
+    "3% vs 5%, not significant; progression-free and overall survival favoured trastuzumab, "
+    "HR 1.30 and 1.34); the CNS-active standards are now tucatinib and trastuzumab deruxtecan.",
+    ("landscape-2013", "cerebel-2015", SOURCE_ARTICLE_ID),
+)
+
+# CNS-active: evidence of CNS activity in the knowledge base (HER2CLIMB; DESTINY-Breast12,
+# TUXEDO-1). Trastuzumab deruxtecan with pertuzumab has no CNS data here, so it is not.
 _REGIMEN_LIST = (
     Regimen(
         "thp", "THP", ("trastuzumab", "pertuzumab"),
@@ -102,6 +142,7 @@ _REGIMEN_LIST = (
         "DESTINY-Breast03 against T-DM1: progression-free survival HR 0.28; long-term overall "
         "survival 52.6 vs 42.7 months, HR 0.73. ASCO 2022 rec 2.1 recommends it second line "
         "when not received before.",
+        brain_note=_TDXD_BRAIN_NOTE, cns_active=True,
     ),
     Regimen(
         "tdxd-later", "T-DXd", ("trastuzumab deruxtecan",),
@@ -109,6 +150,7 @@ _REGIMEN_LIST = (
         "DESTINY-Breast02 (after T-DM1) against physician's choice: progression-free survival "
         "17.8 vs 6.9 months, overall survival 39.2 vs 26.5 months. DESTINY-Breast01 "
         "(single-arm, after T-DM1): response rate 60.9%.",
+        brain_note=_TDXD_BRAIN_NOTE, cns_active=True,
     ),
     Regimen(
         "tdm1", "T-DM1", ("trastuzumab emtansine",), ("emilia-2012", "emilia-2017", SOURCE_ARTICLE_ID),
@@ -116,11 +158,13 @@ _REGIMEN_LIST = (
         "HR 0.65; final overall survival 29.9 vs 25.9 months. The 2019 source article called "
         "T-DM1 the preferred second-line treatment; DESTINY-Breast03 has since shown "
         "trastuzumab deruxtecan better, so T-DM1 is the choice when T-DXd does not suit.",
+        brain_note=_TDM1_BRAIN_NOTE,
     ),
     Regimen(
         "tdm1-later", "T-DM1", ("trastuzumab emtansine",), ("th3resa-2017",),
         "TH3RESA against physician's choice in later lines: final overall survival 22.7 vs "
         "15.8 months despite about half of the control group crossing over.",
+        brain_note=_TDM1_BRAIN_NOTE,
     ),
     Regimen(
         "tucatinib-h-x", "Tucatinib + trastuzumab + capecitabine",
@@ -129,6 +173,7 @@ _REGIMEN_LIST = (
         "HER2CLIMB (randomized phase 2; prior trastuzumab, pertuzumab and T-DM1 required): "
         "progression-free survival HR 0.54, overall survival HR 0.66; with active brain "
         "metastases, overall survival 20.7 vs 11.6 months and intracranial response 47% vs 20%.",
+        brain_note=_TUCATINIB_BRAIN_NOTE, cns_active=True,
     ),
     Regimen(
         "neratinib-x", "Neratinib + capecitabine", ("neratinib", "capecitabine"), ("nala-2020",),
@@ -141,6 +186,7 @@ _REGIMEN_LIST = (
         ("geyer-2006", "cameron-2008"),
         "Lapatinib + capecitabine against capecitabine: time to progression HR 0.49; in the "
         "update, HR 0.57 with overall survival HR 0.78, not significant.",
+        brain_note=_LAPATINIB_BRAIN_NOTE,
     ),
     Regimen(
         "h-chemotherapy", "Trastuzumab + chemotherapy", ("trastuzumab",), ("gbg-26-2009",),
@@ -217,6 +263,9 @@ _MAINTENANCE_LIST = (
 )
 
 REGIMENS: Mapping[str, Regimen] = {regimen.key: regimen for regimen in (*_REGIMEN_LIST, *_MAINTENANCE_LIST)}
+# The drugs of the CNS-active regimens: an option with exactly these drugs is CNS-active, whether
+# offered as new or as the current regimen continued.
+CNS_ACTIVE_REGIMENS = frozenset(frozenset(r.drugs) for r in REGIMENS.values() if r.cns_active)
 
 # An ongoing antibody maintenance without endocrine therapy in hormone-receptor-positive disease:
 # the same recommendation as the endocrine maintenance entries above, said beside the continued regimen.

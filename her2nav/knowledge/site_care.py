@@ -24,14 +24,6 @@ class Intervention:
     evidence: tuple[str, ...] = ()
 
 
-@frozen
-class Note:
-    """A sentence added to a systemic option's rationale, with the studies behind it."""
-
-    text: str
-    evidence: tuple[str, ...]
-
-
 CONSENSUS = "Basis: clinical consensus; the knowledge base holds no trial of it."
 
 # ----------------------------------------------------------------------------- bone (section 7)
@@ -234,27 +226,6 @@ BRAIN_ONLY_PROGRESSION = (
     "and treat the brain locally (see the site-specific options); change to a CNS-active option "
     "below if the body progresses too."
 )
-# The drugs of an option with CNS evidence in the knowledge base (HER2CLIMB; DESTINY-Breast12,
-# TUXEDO-1); trastuzumab deruxtecan with pertuzumab has no CNS data here, so it does not count.
-CNS_ACTIVE_REGIMENS: tuple[frozenset[str], ...] = (
-    frozenset({"tucatinib", "trastuzumab", "capecitabine"}),
-    frozenset({"trastuzumab deruxtecan"}),
-)
-
-# Sentences added to systemic options when the case has brain metastases, keyed by regimen key;
-# they also report what became of the 2019 source article's claims (evidence.md section 12).
-_TDXD_NOTE = Note(
-    "With brain metastases, CNS-active in single-arm studies: DESTINY-Breast12 (stable and "
-    "active brain metastases) CNS response 71.7%, 12-month CNS progression-free survival "
-    "58.9%; TUXEDO-1 (active brain metastases, n=15) intracranial response 73.3%.",
-    ("destiny-breast12-2024", "tuxedo-1-2022"),
-)
-_TDM1_NOTE = Note(
-    "With brain metastases, modest CNS activity (KAMILLA, measurable brain metastases: "
-    "response 21.4%); the 2019 source article called T-DM1 promising here, and the CNS-active "
-    "standards are now tucatinib and trastuzumab deruxtecan.",
-    ("kamilla-brain-2020", SOURCE_ARTICLE_ID),
-)
 SOURCE_ARTICLE_BRAIN = (
     "the 2019 source article said trastuzumab improves survival with brain metastases: observational "
     "data bear it out (meta-analysis of 97 studies: HR 0.47); it called T-DM1 and pertuzumab "
@@ -265,25 +236,6 @@ SOURCE_ARTICLE_BRAIN = (
     "are now the CNS-active standards"
 )
 SOURCE_ARTICLE_EVIDENCE = (SOURCE_ARTICLE_ID,)  # cited by a result whose trace compares it (brain)
-BRAIN_NOTES: Mapping[str, Note] = {
-    "tdxd": _TDXD_NOTE,
-    "tdxd-later": _TDXD_NOTE,
-    "tdm1": _TDM1_NOTE,
-    "tdm1-later": _TDM1_NOTE,
-    "tucatinib-h-x": Note(
-        "HER2CLIMB update with brain metastases: overall survival gain 9.1 months; risk of new "
-        "brain lesions or death 45.1% lower.",
-        ("her2climb-brain-2023",),
-    ),
-    "lapatinib-x": Note(
-        "The 2019 source article said lapatinib has little effect on brain metastases. With "
-        "capecitabine it did produce CNS responses (LANDSCAPE, untreated brain metastases: 29/44, "
-        "65.9%) but did not prevent CNS relapse better than trastuzumab + capecitabine (CEREBEL: "
-        "3% vs 5%, not significant; progression-free and overall survival favoured trastuzumab, "
-        "HR 1.30 and 1.34); the CNS-active standards are now tucatinib and trastuzumab deruxtecan.",
-        ("landscape-2013", "cerebel-2015", SOURCE_ARTICLE_ID),
-    ),
-}
 
 # ------------------------------------------------ liver, lung, pleura, other sites (section 8)
 
