@@ -11,11 +11,12 @@ from her2nav.coherence import refuse_impossible_history
 from her2nav.decide.actions import general_actions, missing_facts
 from her2nav.decide.concordance import concordance_of
 from her2nav.decide.defaults import assumed_defaults
-from her2nav.decide.line import DEFAULT_EARLY_RELAPSE_MONTHS, read_history
+from her2nav.decide.line import read_history
 from her2nav.decide.scope import check_scope
 from her2nav.decide.sites import site_options
 from her2nav.decide.systemic import systemic_options
 from her2nav.decide.toxicity import toxicity_missing
+from her2nav.knowledge.early_relapse import DEFAULT_EARLY_RELAPSE_MONTHS
 from her2nav.result import ActionKind, Result, TraceStep
 
 

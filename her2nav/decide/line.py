@@ -9,11 +9,13 @@ from attrs import frozen
 
 from her2nav.case import Case, Outcome, Setting, Treatment
 from her2nav.decide.history import Course, CurrentRegimen, History
+from her2nav.knowledge import early_relapse as windows
+from her2nav.knowledge.early_relapse import (
+    ASCO_EARLY_RELAPSE_MONTHS,
+    DEFAULT_EARLY_RELAPSE_MONTHS,
+    LABEL_EARLY_RELAPSE_MONTHS,
+)
 from her2nav.result import TraceStep
-
-ASCO_EARLY_RELAPSE_MONTHS = 12
-LABEL_EARLY_RELAPSE_MONTHS = 6  # trastuzumab deruxtecan label, DESTINY-Breast03/09 eligibility
-DEFAULT_EARLY_RELAPSE_MONTHS = ASCO_EARLY_RELAPSE_MONTHS
 
 
 @frozen
@@ -145,20 +147,13 @@ def _window_disagreement(months: float, window: float, pertuzumab: bool) -> str 
     """
     notes = []
     if LABEL_EARLY_RELAPSE_MONTHS < months <= window:
-        if pertuzumab:
-            notes.append("the trastuzumab deruxtecan label and DESTINY-Breast03 use 6 months and would treat "
-                         "this relapse as first line; NCCN uses 12 months after a (neo)adjuvant programme "
-                         "that contained pertuzumab")
-        else:
-            notes.append("the trastuzumab deruxtecan label, DESTINY-Breast03 and NCCN use 6 months after a "
-                         "(neo)adjuvant programme without pertuzumab and would treat this relapse as first line")
+        notes.append(windows.LABEL_FIRST_LINE_NCCN_12 if pertuzumab else windows.LABEL_AND_NCCN_FIRST_LINE)
     if window < months <= ASCO_EARLY_RELAPSE_MONTHS:
-        notes.append("ASCO 2022 (rec 5.0) uses 12 months and would treat this relapse as second line")
+        notes.append(windows.ASCO_SECOND_LINE)
     if window < months <= LABEL_EARLY_RELAPSE_MONTHS:
-        notes.append("the trastuzumab deruxtecan label, DESTINY-Breast03 and NCCN use at least 6 months and "
-                     "would also treat it as second line")
+        notes.append(windows.LABEL_AND_NCCN_SECOND_LINE)
     if ASCO_EARLY_RELAPSE_MONTHS < months <= window:
-        notes.append("ASCO 2022 (rec 5.1) uses 12 months and would treat this relapse as first line")
+        notes.append(windows.ASCO_FIRST_LINE)
     return "; ".join(notes) or None
 
 

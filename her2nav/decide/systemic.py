@@ -15,10 +15,10 @@ from her2nav.decide.cautions import Assessment, SafetyReview
 from her2nav.decide.coded import with_caution
 from her2nav.decide.fitness import enrolled_fit_patients, fitness_step, fitted, poor_fitness
 from her2nav.decide.history import Continuation, Course, CurrentRegimen, History
-from her2nav.decide.line import LABEL_EARLY_RELAPSE_MONTHS
 from her2nav.decide.maintenance import after_completed_induction
 from her2nav.decide.toxicity import resumable_after_toxicity
 from her2nav.knowledge.drugs import DRUGS, DrugClass
+from her2nav.knowledge.early_relapse import LABEL_EARLY_RELAPSE_MONTHS
 from her2nav.knowledge.lines import (
     FIRST_LINE,
     LATER_LINE,
