@@ -1,5 +1,5 @@
 """Invariants of the terminal view and the HTML handout over every valid case (the strategy of
-tests/test_properties.py): nothing wider than the terminal, nothing cut short, anything urgent
+tests/test_properties.py): nothing wider than the terminal, no trailing spaces, nothing cut short, anything urgent
 before the options, every evidence label printed whole, and a page that always parses."""
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def test_the_view_fits_the_width_and_keeps_what_matters(mapping: dict[str, Any],
     render_table(result, Console(file=buffer, width=width, color_system=None), details=details)
     text = buffer.getvalue()
     assert max(len(line) for line in text.splitlines()) <= width
+    assert [line for line in text.splitlines() if line.endswith(" ")] == []  # no padding carried into files
     assert "…" not in text
     flat = _flat(text)
     options_start = flat.index("Systemic options")

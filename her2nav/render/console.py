@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
+    from rich.segment import Segment
 
 
 def make_console(stream: TextIO, width: int | None = None) -> Console:
@@ -24,3 +25,26 @@ def make_console(stream: TextIO, width: int | None = None) -> Console:
 
     return _PipeFriendlyConsole(file=stream, width=width, highlight=False, soft_wrap=False,
                                 markup=False, emoji=False)
+
+
+def print_trimmed(console: Console, renderable: RenderableType) -> None:
+    """Print `renderable` without the spaces Rich pads table cells and lines with on their right.
+
+    Copied or redirected, the view then holds only what it shows.
+    """
+    from rich.segment import Segment, Segments
+
+    lines = console.render_lines(renderable, pad=False)
+    console.print(Segments(segment for line in lines for segment in (*_trimmed(line), Segment.line())))
+
+
+def _trimmed(line: list[Segment]) -> list[Segment]:
+    from rich.segment import Segment
+
+    end = len(line)
+    while end and not line[end - 1].control and not line[end - 1].text.rstrip(" "):
+        end -= 1
+    if not end or line[end - 1].control:
+        return line[:end]
+    last = line[end - 1]
+    return [*line[:end - 1], Segment(last.text.rstrip(" "), last.style)]

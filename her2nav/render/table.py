@@ -52,30 +52,33 @@ EVIDENCE_HINT = "Evidence: her2nav references --id LABEL shows a study."
 
 
 def render_table(result: Result, console: Console, details: bool = False) -> None:
+    from her2nav.render.console import print_trimmed
+
     for renderable in table_parts(result, console, details):
-        console.print(renderable)
+        print_trimmed(console, renderable)
 
 
 def table_parts(result: Result, console: Console, details: bool = False) -> list[RenderableType]:
     """The view, top to bottom; `details` adds the studies' findings to every option."""
-    parts: list[RenderableType] = [_title(result), _case_grid(result)]
+    width = console.options.max_width
+    parts: list[RenderableType] = [_title(result), _case_grid(result, width)]
     urgent = [action.text for action in result.actions if action.kind is ActionKind.URGENT]
     if urgent:
         parts.append(_urgent_panel(urgent))
     parts.append(_line_grid(result))
     parts.append(_heading("Systemic options"))
-    parts.append(_fitting(console, _systemic_table(result, details), _systemic_stack(result, details)))
+    parts.append(_fitting(console, _systemic_table(result, details), _systemic_stack(result, details, width)))
     if result.site_specific:
         parts.append(_heading("Site-specific options"))
-        parts.append(_fitting(console, _site_table(result, details), _site_stack(result, details)))
+        parts.append(_fitting(console, _site_table(result, details), _site_stack(result, details, width)))
     others = [action for action in result.actions if action.kind is not ActionKind.URGENT]
     if others:
         parts.append(_heading("Other actions"))
-        parts.append(_bullets([_action_text(action.kind, action.text) for action in others]))
+        parts.append(_bullets([_action_text(action.kind, action.text) for action in others], width=width))
     shown = [m for m in result.missing if m.changes_answer or details]
     if shown:
         parts.append(_heading("Missing facts", "yellow"))
-        parts.append(_bullets([missing_words(m, result.case) for m in shown]))
+        parts.append(_bullets([missing_words(m, result.case) for m in shown], width=width))
     if folded := len(result.missing) - len(shown):
         parts.append(_text(f"{folded} more not given that would not change this answer (--details).", "dim"))
     if details:
@@ -110,19 +113,29 @@ def _title(result: Result) -> Text:
     return title
 
 
-def _labelled(rows: Sequence[tuple[str, Text]]) -> Table:
+def _labelled(rows: Sequence[tuple[str, Text]], width: int) -> Table:
     """Rows of a label and its text, the text wrapping under itself (never under the label)."""
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid = _two_columns(max(len(label) for label, _ in rows), width, first_style="bold")
     for label, text in rows:
         grid.add_row(label, text)
     return grid
 
 
-def _case_grid(result: Result) -> Table:
+def _two_columns(first: int, width: int, first_style: str = "") -> Table:
+    """A grid of a narrow column (`first` wide, never wrapped) and a text column taking the rest of `width`.
+
+    Both widths are given, so Rich lays the grid out without measuring its cells: the view is
+    printed once, and measuring every nested cell was most of its cost.
+    """
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style=first_style, no_wrap=True, width=first)
+    grid.add_column(overflow="fold", width=max(1, width - first - 1))
+    return grid
+
+
+def _case_grid(result: Result, width: int) -> Table:
     case = result.case
     sites = sites_words(case)
     if case.primary_tumor.intact:
@@ -131,7 +144,7 @@ def _case_grid(result: Result) -> Table:
         ("Case", _text(patient_words(case))),
         ("Courses", _text(courses_words(case))),
         ("Sites", _text(f"{sites}. Conditions: {conditions_words(case)}")),
-    ])
+    ], width)
 
 
 def _urgent_panel(texts: Sequence[str]) -> RenderableType:
@@ -150,12 +163,16 @@ def _line_grid(result: Result) -> RenderableType:
     return Group(_heading(f"Line {result.line}"), Padding(_text(result.line_reason), (0, 0, 0, 2)))
 
 
-def _bullets(items: Sequence[str], style: str = "") -> Table:
+def _bullets(items: Sequence[str], style: str = "", width: int | None = None) -> Table:
+    """A bulleted list; `width` where it is known (outside the options table), else Rich measures it."""
     from rich.table import Table
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+    if width is None:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+    else:
+        grid = _two_columns(1, width)
     for item in items:
         grid.add_row("•", _text(item, style))
     return grid
@@ -214,6 +231,8 @@ def _column_widths(console: Console, table: Table) -> list[int] | None:
 
     padding = 2  # one space each side of a cell
     available = console.options.max_width - (len(table.columns) + 1) - padding * len(table.columns)
+    if sum(_least_possible(column) for column in table.columns) > available:
+        return None  # too narrow whatever the cells hold: no need to measure them
     unlimited = console.options.update_width(_UNLIMITED)
     ranges = [Measurement.get(console, unlimited, _cells_of(column)) for column in table.columns]
     least = [max(measured.minimum, PROSE_WIDTH if column.header in PROSE_COLUMNS else 0)
@@ -222,6 +241,12 @@ def _column_widths(console: Console, table: Table) -> list[int] | None:
     if sum(least) > available:
         return None
     return _share(least, most, available)
+
+
+def _least_possible(column: Column) -> int:
+    """A floor under a column's least width known before measuring: its header's longest word, or
+    PROSE_WIDTH for a column of sentences."""
+    return PROSE_WIDTH if column.header in PROSE_COLUMNS else max(len(word) for word in str(column.header).split())
 
 
 def _share(least: list[int], most: list[int], available: int) -> list[int]:
@@ -276,22 +301,25 @@ def _site_table(result: Result, details: bool) -> Table:
     return table
 
 
-def _stacked_entry(tier: Tier, title: Text, body: Sequence[RenderableType]) -> Table:
+def _stacked_entry(tier: Tier, title: Text, body: Sequence[RenderableType], width: int) -> Table:
     """One option: its tier, then the title, and everything else wrapped under the title."""
     from rich.console import Group
-    from rich.table import Table
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, min_width=TIER_WIDTH)
-    grid.add_column(overflow="fold")
+    grid = _two_columns(TIER_WIDTH, width)
     grid.add_row(_tier_text(tier), Group(title, *body))
     return grid
 
 
-def _entry_body(reason: str, cautions: tuple[str, ...], evidence: tuple[str, ...]) -> list[RenderableType]:
+def _body_width(width: int) -> int:
+    """The width of an entry's text, beside its tier."""
+    return max(1, width - TIER_WIDTH - 1)
+
+
+def _entry_body(reason: str, cautions: tuple[str, ...], evidence: tuple[str, ...],
+                width: int) -> list[RenderableType]:
     body: list[RenderableType] = [_text(reason)] if reason else []
     if cautions:
-        body.append(_bullets(cautions, "yellow"))
+        body.append(_bullets(cautions, "yellow", width))
     if evidence:
         label = _text("Evidence: ", "dim")
         label.append_text(_evidence_text(evidence))
@@ -299,7 +327,7 @@ def _entry_body(reason: str, cautions: tuple[str, ...], evidence: tuple[str, ...
     return body
 
 
-def _systemic_stack(result: Result, details: bool) -> RenderableType:
+def _systemic_stack(result: Result, details: bool, width: int) -> RenderableType:
     from rich.console import Group
 
     if not result.systemic:
@@ -310,12 +338,12 @@ def _systemic_stack(result: Result, details: bool) -> RenderableType:
         if not all(drug.casefold() in option.regimen.casefold() for drug in option.drugs):  # a name to spell out
             title.append(": ")
             title.append(printable(", ".join(option.drugs)), style="dim")
-        entries.append(_stacked_entry(option.tier, title,
-                                      _entry_body(_reason(option, details), option.cautions, option.evidence)))
+        entries.append(_stacked_entry(option.tier, title, _entry_body(
+            _reason(option, details), option.cautions, option.evidence, _body_width(width)), width))
     return Group(*entries)
 
 
-def _site_stack(result: Result, details: bool) -> RenderableType:
+def _site_stack(result: Result, details: bool, width: int) -> RenderableType:
     from rich.console import Group
 
     entries: list[RenderableType] = []
@@ -329,8 +357,8 @@ def _site_stack(result: Result, details: bool) -> RenderableType:
             previous_facts = option.facts
         title = _text(option.intervention, "bold")
         title.append(_modality_note(option), style="dim")
-        entries.append(_stacked_entry(option.tier, title,
-                                      _entry_body(_site_reason(option, details), option.cautions, option.evidence)))
+        entries.append(_stacked_entry(option.tier, title, _entry_body(
+            _site_reason(option, details), option.cautions, option.evidence, _body_width(width)), width))
     return Group(*entries)
 
 
