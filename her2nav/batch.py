@@ -24,6 +24,7 @@ from her2nav.read.json_text import parse_json_text
 from her2nav.read.sources import MAX_INPUT_BYTES
 from her2nav.render.formats import OutcomeWriter
 from her2nav.result import BatchOutcome, CaseFailure, Result
+from her2nav.values import Value
 
 MAX_LINE_BYTES = MAX_INPUT_BYTES
 _SKIP_CHUNK = 64 * 1024
@@ -33,8 +34,8 @@ BUG_MESSAGE = ("internal error (a bug); run this line alone with 'her2nav --debu
 
 
 
-@frozen
-class InputLine:
+@frozen(repr=False)
+class InputLine(Value):
     """One line of the input: its number (from 1), its bytes and how many bytes it took."""
 
     number: int
@@ -153,8 +154,8 @@ def run_batch(
     return summary
 
 
-@frozen
-class EncodedResult:
+@frozen(repr=False)
+class EncodedResult(Value):
     """A result as a worker process encoded it for the writer, and what the summary counts of it.
 
     The text crosses the process boundary far quicker than the Result would.

@@ -29,6 +29,7 @@ from her2nav.fields import (
 from her2nav.her2 import derive_her2, her2_tests_discordant
 from her2nav.treatment import Treatment as Treatment  # a course of treatment, still importable from here
 from her2nav.treatment import plain_number, read_drugs
+from her2nav.values import Value
 
 # The vocabulary (terms.py), still importable from here.
 BrainStatus = terms.BrainStatus
@@ -70,8 +71,8 @@ MAX_SITES = 100
 MAX_LESIONS = 10_000
 
 
-@frozen
-class Site:
+@frozen(repr=False)
+class Site(Value):
     site: SiteName
     lesions: int | None = None
     symptoms: tuple[Symptom, ...] = ()
@@ -124,8 +125,8 @@ def _site_defaults(site: SiteName) -> tuple[str, ...]:
     return (*keys, "leptomeningeal") if site is SiteName.BRAIN else keys
 
 
-@frozen
-class PrimaryTumor:
+@frozen(repr=False)
+class PrimaryTumor(Value):
     intact: bool | None = None  # None: not given, neither intact nor removed
     symptoms: tuple[PrimarySymptom, ...] = ()
 
@@ -156,8 +157,8 @@ CASE_FIELDS = (
 CASE_DEFAULTS = ("er", "pr", "menopausal_status", "sex", "conditions", "visceral_crisis", "treatments", "primary_tumor")
 
 
-@frozen
-class Case:
+@frozen(repr=False)
+class Case(Value):
     presentation: Presentation
     her2: Her2
     er: Er

@@ -42,6 +42,7 @@ from her2nav.errors import ExitStatus, Her2navError, InvalidCase, OutputFailed
 from her2nav.read.flags import PRIMARY_SYNTAX, SITE_SYNTAX, TREATMENT_SYNTAX, CaseFlags
 from her2nav.render.plain import printable
 from her2nav.streams import Streams
+from her2nav.values import Value
 
 if TYPE_CHECKING:
 
@@ -63,8 +64,8 @@ app = typer.Typer(
 )
 
 
-@frozen
-class Invocation:
+@frozen(repr=False)
+class Invocation(Value):
     """What every command is given through Typer's context object."""
 
     streams: Streams

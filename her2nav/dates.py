@@ -14,6 +14,7 @@ import re
 from attrs import frozen
 
 from her2nav.errors import InvalidCase
+from her2nav.values import Value
 
 DATE_FORMS = "YYYY-MM-DD or YYYY-MM"
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -21,8 +22,8 @@ _DAYS_PER_MONTH = 365.25 / 12
 EARLIEST_YEAR = 1900
 
 
-@frozen(order=False)
-class PartialDate:
+@frozen(order=False, repr=False)
+class PartialDate(Value):
     """A calendar date whose day may be unknown (`2023-02`)."""
 
     year: int

@@ -18,10 +18,11 @@ from her2nav.decide.systemic import systemic_options
 from her2nav.decide.toxicity import toxicity_missing
 from her2nav.knowledge.early_relapse import DEFAULT_EARLY_RELAPSE_MONTHS
 from her2nav.result import ActionKind, Result, TraceStep
+from her2nav.values import Value
 
 
-@frozen
-class Settings:
+@frozen(repr=False)
+class Settings(Value):
     early_relapse_months: float = DEFAULT_EARLY_RELAPSE_MONTHS
     as_of: datetime.date | None = None  # the day cases are read on: later dates are refused (given, never read here)
 

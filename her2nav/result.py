@@ -9,6 +9,7 @@ from attrs import frozen
 from her2nav import terms
 from her2nav.case import Case
 from her2nav.errors import ExitStatus
+from her2nav.values import Value
 
 # The vocabulary (terms.py), still importable from here.
 TIER_ORDER = terms.TIER_ORDER
@@ -17,8 +18,8 @@ Modality = terms.Modality
 Tier = terms.Tier
 
 
-@frozen
-class SystemicOption:
+@frozen(repr=False)
+class SystemicOption(Value):
     regimen: str
     drugs: tuple[str, ...]
     tier: Tier
@@ -42,8 +43,8 @@ class SystemicOption:
         return tuple(drug for drug in self.drugs if drug not in self.partners and drug not in self.optional)
 
 
-@frozen
-class SiteOption:
+@frozen(repr=False)
+class SiteOption(Value):
     site: str  # a site value of the contract, or "primary"
     intervention: str
     modality: Modality
@@ -57,15 +58,15 @@ class SiteOption:
     caution_codes: tuple[str, ...] = ()  # one stable code per caution, in the same order
 
 
-@frozen
-class Action:
+@frozen(repr=False)
+class Action(Value):
     kind: ActionKind
     text: str
     code: str = ""  # its stable code, registered in knowledge/actions.py:ACTION_CODES: what JSON consumers join on
 
 
-@frozen
-class Missing:
+@frozen(repr=False)
+class Missing(Value):
     """A fact the case did not give: what the navigator took instead, and what knowing it could change."""
 
     field: str  # the case field, as a path: "lvef", "treatments[0].outcome", "sites[1].symptoms"
@@ -79,8 +80,8 @@ class Missing:
         return f"{self.field}: {self.assumed}; {self.effect}"
 
 
-@frozen
-class TraceStep:
+@frozen(repr=False)
+class TraceStep(Value):
     step: str
     decision: str
     because: str
@@ -97,8 +98,8 @@ class ProvenanceHow(enum.StrEnum):
     NOT_FOUND = "not_found"  # nothing in the record gave this fact
 
 
-@frozen
-class SourceRef:
+@frozen(repr=False)
+class SourceRef(Value):
     """A resource by type and position in the input (never by its id, which may be a record number)."""
 
     resource: str
@@ -108,8 +109,8 @@ class SourceRef:
     date: str = ""
 
 
-@frozen
-class Provenance:
+@frozen(repr=False)
+class Provenance(Value):
     """Where one fact came from, for a case read from FHIR."""
 
     field: str  # a case field path (her2_ihc, treatments[1].setting), or "" for an ignored resource
@@ -122,8 +123,8 @@ class Provenance:
 NOT_LISTED = "not_listed"
 
 
-@frozen
-class Concordance:
+@frozen(repr=False)
+class Concordance(Value):
     """How the treatment actually chosen compares with the options listed for the case."""
 
     chosen: tuple[str, ...]  # generic names, as the case gives them
@@ -141,8 +142,8 @@ class Concordance:
 CONCORDANCE_CATEGORIES = (*(tier.value for tier in Tier), NOT_LISTED)
 
 
-@frozen
-class Result:
+@frozen(repr=False)
+class Result(Value):
     case: Case
     line: int
     line_reason: str
@@ -167,8 +168,8 @@ class Result:
         return tuple(ids)
 
 
-@frozen
-class CaseFailure:
+@frozen(repr=False)
+class CaseFailure(Value):
     """A case of a batch that gave no result: the error line of the contract."""
 
     input_line: int

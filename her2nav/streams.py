@@ -7,9 +7,11 @@ from typing import BinaryIO, TextIO
 
 from attrs import frozen
 
+from her2nav.values import Value
 
-@frozen
-class Streams:
+
+@frozen(repr=False)
+class Streams(Value):
     """Where the program reads cases and writes data (stdout) and messages (stderr)."""
 
     stdin: BinaryIO

@@ -11,6 +11,7 @@ from attrs import frozen
 from her2nav.errors import InvalidCase
 from her2nav.fields import read_bool, read_enum, read_int, read_list, read_object, read_str, reject_unknown_keys
 from her2nav.knowledge.drugs import resolve_drug_name
+from her2nav.values import Value
 
 TOXICITY_FIELDS = ("drugs", "kind", "grade", "resolved")
 
@@ -26,8 +27,8 @@ class ToxicityKind(enum.StrEnum):
     OTHER = "other"
 
 
-@frozen
-class Toxicity:
+@frozen(repr=False)
+class Toxicity(Value):
     drugs: tuple[str, ...]  # generic names, each a drug of the course
     kind: ToxicityKind
     grade: int | None = None  # CTCAE grade 1-4; None when not given

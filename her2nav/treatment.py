@@ -14,14 +14,15 @@ from her2nav.fields import Problems, describe, given_fields, read_each, read_enu
 from her2nav.knowledge.drugs import DRUGS, DrugClass, resolve_drug_name, suggest_drug_names
 from her2nav.terms import Outcome, Setting
 from her2nav.toxicity import Toxicity
+from her2nav.values import Value
 
 MAX_MONTHS = 1200  # a hundred years: anything larger is a typing error
 TREATMENT_FIELDS = ("drugs", "setting", "outcome", "months_to_recurrence", "start", "end", "toxicity")
 MAX_DRUGS_PER_COURSE = 20  # far above any real course (docs/case-format.md)
 
 
-@frozen
-class Treatment:
+@frozen(repr=False)
+class Treatment(Value):
     drugs: tuple[str, ...]
     setting: Setting
     outcome: Outcome

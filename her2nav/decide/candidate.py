@@ -5,10 +5,11 @@ from __future__ import annotations
 from attrs import frozen
 
 from her2nav.result import Tier
+from her2nav.values import Value
 
 
-@frozen
-class Candidate:
+@frozen(repr=False)
+class Candidate(Value):
     """A regimen weighed for this case, its tier before safety checks, and why."""
 
     key: str

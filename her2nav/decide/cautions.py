@@ -17,6 +17,7 @@ from her2nav.knowledge import safety
 from her2nav.knowledge.drugs import DRUGS, DrugClass
 from her2nav.knowledge.regimens import Regimen
 from her2nav.toxicity import ToxicityKind
+from her2nav.values import Value
 
 # Drug classes the regimen-level rules ask about, looked up once rather than for every regimen.
 CYTOTOXIC_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.cytotoxic)
@@ -24,15 +25,15 @@ ENDOCRINE_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.endocri
 TAXANE_DRUGS = frozenset(name for name, drug in DRUGS.items() if drug.drug_class is DrugClass.TAXANE)
 
 
-@frozen
-class Concern:
+@frozen(repr=False)
+class Concern(Value):
     code: str  # its stable code, registered in knowledge/caution_codes.py:CAUTION_CODES
     text: str
     rules_out: bool = False
 
 
-@frozen
-class Assessment:
+@frozen(repr=False)
+class Assessment(Value):
     drugs: tuple[str, ...]
     cautions: tuple[str, ...]
     ruled_out: bool

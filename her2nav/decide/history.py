@@ -12,6 +12,7 @@ from attrs import frozen
 
 from her2nav.case import Outcome, Treatment
 from her2nav.result import TraceStep
+from her2nav.values import Value
 
 
 class Continuation(enum.Enum):
@@ -22,8 +23,8 @@ class Continuation(enum.Enum):
     MUST_STOP = "must stop"  # its own cautions rule it out
 
 
-@frozen
-class Course:
+@frozen(repr=False)
+class Course(Value):
     """A treatment course with its position in the history (1 = oldest)."""
 
     number: int
@@ -34,8 +35,8 @@ class Course:
         return f"course {self.number} ({' + '.join(t.drugs)}, {t.setting.value}, {t.outcome.value})"
 
 
-@frozen
-class CurrentRegimen:
+@frozen(repr=False)
+class CurrentRegimen(Value):
     """What the patient is on now: every ongoing anticancer metastatic course, taken together.
 
     Two courses can run at once (trastuzumab + pertuzumab maintenance with letrozole, ASCO 2022
@@ -59,8 +60,8 @@ class CurrentRegimen:
         return f"{', '.join(earlier)} and {last}" if earlier else last
 
 
-@frozen
-class History:
+@frozen(repr=False)
+class History(Value):
     """What the treatment history means for the next choice."""
 
     line: int

@@ -16,10 +16,11 @@ from her2nav.knowledge.early_relapse import (
     LABEL_EARLY_RELAPSE_MONTHS,
 )
 from her2nav.result import TraceStep
+from her2nav.values import Value
 
 
-@frozen
-class EarlyRelapse:
+@frozen(repr=False)
+class EarlyRelapse(Value):
     course: Course
     months: float | None  # None when the course ended in progression or was ongoing at relapse
 

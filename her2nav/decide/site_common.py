@@ -11,12 +11,13 @@ from her2nav.decide.coded import Coded, split
 from her2nav.knowledge import site_care as care
 from her2nav.knowledge.interventions import KEY_OF
 from her2nav.result import Action, Missing, Modality, SiteOption, Tier, TraceStep
+from her2nav.values import Value
 
 RADIATION_MODALITIES = frozenset({Modality.RADIATION, Modality.STEREOTACTIC_RADIATION})
 
 
-@frozen
-class SiteDecisions:
+@frozen(repr=False)
+class SiteDecisions(Value):
     options: tuple[SiteOption, ...] = ()
     actions: tuple[Action, ...] = ()
     missing: tuple[Missing, ...] = ()

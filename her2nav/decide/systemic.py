@@ -50,10 +50,11 @@ from her2nav.knowledge.regimens import (
 )
 from her2nav.knowledge.site_care import BRAIN_ONLY_PROGRESSION
 from her2nav.result import TIER_ORDER, SystemicOption, Tier, TraceStep
+from her2nav.values import Value
 
 
-@frozen
-class SystemicDecisions:
+@frozen(repr=False)
+class SystemicDecisions(Value):
     """The systemic options of the line, the steps that chose them, and whether the current regimen goes on."""
 
     options: tuple[SystemicOption, ...]

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
+from her2nav.values import Value
+
 
 class DrugClass(enum.StrEnum):
     HER2_ANTIBODY = "HER2-directed antibody"
@@ -32,8 +34,8 @@ ENDOCRINE_CLASSES = frozenset(
 )
 
 
-@frozen
-class Drug:
+@frozen(repr=False)
+class Drug(Value):
     name: str
     drug_class: DrugClass
     aliases: tuple[str, ...] = ()

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from attrs import frozen
 
 from her2nav.terms import Tier
+from her2nav.values import Value
 
 
 class Feature(enum.Enum):
@@ -28,8 +29,8 @@ class Feature(enum.Enum):
     TUCATINIB_RECEIVED = enum.auto()
 
 
-@frozen
-class Variant:
+@frozen(repr=False)
+class Variant(Value):
     """Another tier and reason for an entry, when the case has every feature in `when`."""
 
     when: frozenset[Feature]
@@ -37,8 +38,8 @@ class Variant:
     why: str
 
 
-@frozen
-class LineEntry:
+@frozen(repr=False)
+class LineEntry(Value):
     """A regimen a line lists: its key, the tier and reason it starts from, and when it is listed."""
 
     key: str

@@ -6,6 +6,8 @@ import enum
 
 from attrs import frozen
 
+from her2nav.values import Value
+
 
 class SourceKind(enum.StrEnum):
     TRIAL = "trial"
@@ -22,8 +24,8 @@ IDENTIFIER_NOT_VERIFIED = "no DOI or PMID verified; find it by the citation"
 SOURCE_HAS_NO_IDENTIFIER = "the source article: a patient-education article with no DOI or PMID; find it by its title"
 
 
-@frozen
-class Reference:
+@frozen(repr=False)
+class Reference(Value):
     """A study, guideline or label, with only identifiers and numbers that were verified."""
 
     id: str

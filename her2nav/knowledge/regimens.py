@@ -13,22 +13,24 @@ from collections.abc import Mapping, Sequence
 
 from attrs import frozen
 
+from her2nav.values import Value
+
 AROMATASE_INHIBITORS = ("anastrozole", "letrozole")
 SOURCE_ARTICLE_ID = "source-article-2019"  # cited by every entry that mentions the 2019 source article
 LATER_LINE_CHEMOTHERAPY = ("capecitabine", "vinorelbine", "eribulin", "gemcitabine")
 TAXANES = ("docetaxel", "paclitaxel")
 
 
-@frozen
-class Note:
+@frozen(repr=False)
+class Note(Value):
     """A sentence added to a systemic option's rationale, with the studies behind it."""
 
     text: str
     evidence: tuple[str, ...]
 
 
-@frozen
-class Regimen:
+@frozen(repr=False)
+class Regimen(Value):
     key: str
     name: str
     required: tuple[str, ...]

@@ -14,10 +14,11 @@ from attrs import frozen
 
 from her2nav.knowledge.regimens import SOURCE_ARTICLE_ID
 from her2nav.terms import Modality, SiteName
+from her2nav.values import Value
 
 
-@frozen
-class Intervention:
+@frozen(repr=False)
+class Intervention(Value):
     name: str
     modality: Modality
     basis: str

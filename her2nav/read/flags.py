@@ -12,10 +12,11 @@ from her2nav.case import BrainStatus, Outcome, Setting, SiteName, Symptom
 from her2nav.errors import InvalidCase
 from her2nav.fields import Problems, did_you_mean, enum_key, excerpt, refuse_lone_surrogates
 from her2nav.knowledge.reference_model import Reference
+from her2nav.values import Value
 
 
-@frozen
-class CaseFlags:
+@frozen(repr=False)
+class CaseFlags(Value):
     """Values given on the command line; None means not given."""
 
     scalars: Mapping[str, Any]

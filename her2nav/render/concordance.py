@@ -8,6 +8,7 @@ from attrs import frozen
 
 from her2nav.render.markdown import cell, table
 from her2nav.result import CONCORDANCE_CATEGORIES, NOT_LISTED, CaseFailure, Result
+from her2nav.values import Value
 
 NOT_LISTED_WORDS = "not listed"
 
@@ -24,8 +25,8 @@ def concordance_summary(counts: Mapping[str, int]) -> str:
     return f"concordance of the chosen treatment in {cases} that give one: {parts}"
 
 
-@frozen
-class ConcordanceRow:
+@frozen(repr=False)
+class ConcordanceRow(Value):
     """One case that gives `chosen`, for the handout's concordance section."""
 
     input_line: int

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from attrs import frozen
 
 from her2nav.errors import InvalidCase
+from her2nav.values import Value
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,8 +29,8 @@ class OutcomeWriter(Protocol):
     def close(self) -> None: ...
 
 
-@frozen
-class Choices:
+@frozen(repr=False)
+class Choices(Value):
     """What the command line asked of the output; a format uses the choices that concern it."""
 
     explain: bool = False
@@ -44,8 +45,8 @@ ShowOne = Callable[["Result", TextIO, Choices], None]
 WriteBatch = Callable[[TextIO, Choices], OutcomeWriter]
 
 
-@frozen
-class Format:
+@frozen(repr=False)
+class Format(Value):
     """One output format: its name, and what it can do (one result, a batch, or both)."""
 
     name: str

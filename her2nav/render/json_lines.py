@@ -11,6 +11,7 @@ from attrs import frozen
 from her2nav.contract import ReferenceMode, failure_to_dict
 from her2nav.render.json_out import compact, compact_json
 from her2nav.result import BatchOutcome, CaseFailure, Result
+from her2nav.values import Value
 
 
 def json_line(outcome: BatchOutcome, references: ReferenceMode = ReferenceMode.FULL) -> str:
@@ -30,8 +31,8 @@ def one_line(text: str) -> str:
     return text
 
 
-@frozen
-class JsonLinesWriter:
+@frozen(repr=False)
+class JsonLinesWriter(Value):
     """Writes each outcome as one JSON line and flushes, so a reader sees it at once.
 
     `encoder` is a plain function, so worker processes (`batch --jobs`) can encode there.

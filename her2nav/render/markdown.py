@@ -31,6 +31,7 @@ from her2nav.render.words import (
     words,
 )
 from her2nav.result import ActionKind, CaseFailure, Result, Tier
+from her2nav.values import Value
 
 _SPECIAL = frozenset("\\`*_[]<&|~#")
 NONE = "none"
@@ -267,8 +268,8 @@ def identifier_links(reference: Reference) -> str:
 # ------------------------------------------------------------------ a batch
 
 
-@frozen
-class SummaryRow:
+@frozen(repr=False)
+class SummaryRow(Value):
     """One case's line in the summary table at the top of a batch handout."""
 
     input_line: int

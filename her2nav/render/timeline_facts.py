@@ -12,10 +12,11 @@ from attrs import frozen
 
 from her2nav.case import Case, Outcome, Treatment
 from her2nav.dates import PartialDate, months_between
+from her2nav.values import Value
 
 
-@frozen
-class CourseRow:
+@frozen(repr=False)
+class CourseRow(Value):
     number: int  # 1 = oldest, as the history lists them
     setting: str
     drugs: str
@@ -33,8 +34,8 @@ class CourseRow:
         return self.start is not None
 
 
-@frozen
-class Timeline:
+@frozen(repr=False)
+class Timeline(Value):
     rows: tuple[CourseRow, ...]
     metastatic_diagnosis: PartialDate | None
     axis_start: datetime.date | None  # None when no course is dated

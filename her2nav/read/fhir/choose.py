@@ -16,10 +16,11 @@ from attrs import frozen
 from her2nav.read.fhir.courses import Conflict
 from her2nav.read.fhir.elements import FhirDate
 from her2nav.read.fhir.facts import Finding
+from her2nav.values import Value
 
 
-@frozen
-class Choice:
+@frozen(repr=False)
+class Choice(Value):
     field: str
     chosen: Finding | None
     set_aside: tuple[tuple[Finding, str], ...] = ()

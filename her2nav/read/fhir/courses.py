@@ -37,12 +37,13 @@ from her2nav.read.fhir.elements import (
 from her2nav.read.fhir.facts import Skipped, source_of
 from her2nav.read.fhir.source import Entry
 from her2nav.result import SourceRef
+from her2nav.values import Value
 
 MEDICATION_KINDS = ("MedicationRequest", "MedicationAdministration", "MedicationStatement")
 
 
-@frozen
-class MedRecord:
+@frozen(repr=False)
+class MedRecord(Value):
     """One medication resource: its drugs, dates, status, stop reason and intent."""
 
     drugs: tuple[str, ...]
@@ -54,8 +55,8 @@ class MedRecord:
     source: SourceRef
 
 
-@frozen
-class Course:
+@frozen(repr=False)
+class Course(Value):
     """A course as the case takes it, with the working behind each part."""
 
     drugs: tuple[str, ...]
@@ -71,16 +72,16 @@ class Course:
     outcome_source: SourceRef | None = None  # the observation or stop that ended the course
 
 
-@frozen
-class Conflict:
+@frozen(repr=False)
+class Conflict(Value):
     field: str
     text: str
     sources: tuple[SourceRef, ...]
     values: tuple[Any, ...] = ()  # the values that disagree, when the conflict is between values of one field
 
 
-@frozen
-class Timeline:
+@frozen(repr=False)
+class Timeline(Value):
     """The dates courses are placed by."""
 
     metastatic: FhirDate | None

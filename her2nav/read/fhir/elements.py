@@ -15,13 +15,14 @@ from attrs import frozen
 
 from her2nav.fields import NonFinite
 from her2nav.read.fhir.codes import CODE_FORMS, SYSTEM_NAMES
+from her2nav.values import Value
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 DAYS_PER_MONTH = 365.25 / 12
 
 
-@frozen(order=True)
-class FhirDate:
+@frozen(order=True, repr=False)
+class FhirDate(Value):
     """A FHIR date or dateTime, kept to the precision it was given in (year, month or day)."""
 
     day: datetime.date
@@ -65,8 +66,8 @@ def period(resource: Mapping[str, Any], *names: str) -> tuple[FhirDate | None, F
     return None, None
 
 
-@frozen
-class Coding:
+@frozen(repr=False)
+class Coding(Value):
     system: str
     code: str
     display: str

@@ -29,10 +29,11 @@ from her2nav.read.fhir.elements import (
 )
 from her2nav.read.fhir.source import Entry
 from her2nav.result import SourceRef
+from her2nav.values import Value
 
 
-@frozen
-class Finding:
+@frozen(repr=False)
+class Finding(Value):
     """One candidate value for a case field."""
 
     field: str
@@ -44,8 +45,8 @@ class Finding:
     note: str = ""
 
 
-@frozen
-class Skipped:
+@frozen(repr=False)
+class Skipped(Value):
     """A resource (or part of one) that was not used, and why."""
 
     source: SourceRef

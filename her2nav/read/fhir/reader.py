@@ -37,6 +37,7 @@ from her2nav.read.fhir.facts import (
     surgery_finding,
 )
 from her2nav.read.fhir.source import Entry
+from her2nav.values import Value
 
 RECEPTOR_FIELDS = ("her2", "her2_ihc", "her2_ish", "er", "pr")
 LATEST_FIELDS = ("ecog", "lvef", "creatinine_clearance")
@@ -51,16 +52,16 @@ def accepted_extras(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if key in ACCEPTED_EXTRA_FIELDS and value is not None}
 
 
-@frozen
-class FhirOptions:
+@frozen(repr=False)
+class FhirOptions(Value):
     id_from_patient: bool = False
 
 
 DEFAULT_OPTIONS = FhirOptions()
 
 
-@frozen
-class FhirReading:
+@frozen(repr=False)
+class FhirReading(Value):
     mapping: dict[str, Any]
     choices: tuple[Choice, ...]
     findings: tuple[Finding, ...]

@@ -17,13 +17,14 @@ from attrs import frozen
 from her2nav.errors import InvalidCase
 from her2nav.read.json_text import parse_json_text
 from her2nav.read.sources import MAX_INPUT_BYTES
+from her2nav.values import Value
 
 MAX_BUNDLE_DEPTH = 3  # a document bundle inside a batch bundle, and no further
 MAX_BATCH_BYTES = 40 * MAX_INPUT_BYTES  # a clinic list of exports, read whole to group it by patient
 
 
-@frozen
-class Entry:
+@frozen(repr=False)
+class Entry(Value):
     """One resource and where it was found."""
 
     resource: dict[str, Any]
