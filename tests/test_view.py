@@ -150,3 +150,14 @@ def test_an_entry_to_avoid_shows_why_and_keeps_its_studies_for_details() -> None
     detailed = " ".join(run_cli("recommend", case, "--width", "80", "--details").stdout.split())
     assert "no survival benefit in randomized trials" in plain
     assert "Tata Memorial HR 1.04" not in plain and "Tata Memorial HR 1.04" in detailed
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+def test_no_view_pads_its_lines_with_trailing_spaces(width: str) -> None:
+    """Redirected to a file or pasted into a note, a line holds only what it shows."""
+    dated = str(EXAMPLES / "dated-history.json")
+    runs = [run_cli("recommend", dated, "--width", width, "--explain", "--details"),  # the timeline and sources too
+            run_cli("references", "--width", width)]
+    for run in runs:
+        assert run.code == 0, run.stderr
+        assert [line for line in run.stdout.splitlines() if line.endswith(" ")] == []

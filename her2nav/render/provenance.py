@@ -38,6 +38,8 @@ def render_provenance(result: Result, console: Console) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
+    from her2nav.render.console import print_trimmed
+
     console.print(Text(PROVENANCE_TITLE, style="bold"))
     for fact, value, how, detail in provenance_rows(result):
         head = Text("• ")
@@ -47,4 +49,4 @@ def render_provenance(result: Result, console: Console) -> None:
         head.append(f" ({how})", style="dim")
         console.print(head)
         if detail:
-            console.print(Padding(Text(detail), (0, 0, 0, 4)))
+            print_trimmed(console, Padding(Text(detail), (0, 0, 0, 4)))

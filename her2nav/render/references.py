@@ -42,8 +42,10 @@ def render_references_json(references: Sequence[Reference]) -> str:
 
 
 def render_references_table(references: Sequence[Reference], console: Console) -> None:
-    console.print(_references_table(references))
-    console.print(_footer(len(references)))
+    from her2nav.render.console import print_trimmed
+
+    print_trimmed(console, _references_table(references))
+    print_trimmed(console, _footer(len(references)))
 
 
 def _references_table(references: Sequence[Reference]) -> RenderableType:

@@ -32,8 +32,10 @@ _SETTING_STYLES = {"neoadjuvant": "cyan", "adjuvant": "cyan", "metastatic": "mag
 def render_timeline(result: Result, console: Console) -> None:
     if not result.case.treatments:
         return
+    from her2nav.render.console import print_trimmed
+
     console.print()
-    console.print(timeline_table(timeline_of(result.case), console.width))
+    print_trimmed(console, timeline_table(timeline_of(result.case), console.width))
 
 
 def timeline_table(timeline: Timeline, width: int) -> RenderableType:

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 
 def render_trace(result: Result, console: Console) -> None:
+    from her2nav.render.console import print_trimmed
+
     console.print()
-    console.print(trace_tree(result))
+    print_trimmed(console, trace_tree(result))
 
 
 def trace_tree(result: Result) -> RenderableType:
