@@ -18,7 +18,11 @@ It reports, on the machine it runs on:
   (`--jobs 1`, the default) and on every core (`--jobs 0`), and with `--before DIR` the
   one-core figure of the version checked out in DIR (run as `python -m her2nav` from there);
   every configuration is run once per round, alternated, and the medians are reported;
-- peak memory (max RSS of the largest process) for 1,000 and for 20,000 cases.
+- peak memory (max RSS of the largest process) for 1,000 and for 20,000 cases;
+- with `--instructions` (valgrind installed), the instructions each start-up command executes
+  and their ratio to the baseline's, for this version and the one in `--before DIR`: a
+  count that stays the same however busy the machine is, for comparing versions where the
+  wall-clock ratios move from run to run.
 The benchmark is not a test: nothing fails on speed.
 
 Both sides of the start-up ratio are measured with their bytecode cached, as a program runs
@@ -142,6 +146,37 @@ def startup_ratios(program: Program, runs: int) -> dict[str, float]:
     return figures
 
 
+def startup_instructions(programs: dict[str, Program]) -> dict[str, int] | None:
+    """Instructions executed by the baseline and by each program's two start-up commands, counted by
+    valgrind's callgrind: unlike time, the count does not move with what else the machine runs.
+    None when valgrind is not installed."""
+    if shutil.which("valgrind") is None:
+        return None
+    example = str(EXAMPLE)
+    counts = {"baseline": instructions(None, BASELINE)}
+    for label, program in programs.items():
+        counts[f"{label} json"] = instructions(program, program.command("recommend", example, "--format", "json"))
+        counts[f"{label} table"] = instructions(program, program.command("recommend", example))
+    return counts
+
+
+def instructions(program: Program | None, command: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as temp:
+        out = Path(temp) / "callgrind.out"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                       env=program.env if program else None, cwd=program.cwd if program else None)
+        return callgrind_total(out.read_text())
+
+
+def callgrind_total(text: str) -> int:
+    """The instructions a callgrind output file counts (its `summary:` line, `totals:` in older files)."""
+    for line in text.splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise ValueError("no summary line in the callgrind output")
+
+
 def write_cases(directory: Path, count: int) -> Path:
     path = directory / f"cases-{count}.jsonl"
     with path.open("w") as handle:
@@ -197,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help="batch rounds (each configuration once per round)")
     parser.add_argument("--before", type=Path, metavar="DIR",
                         help="a checkout of an older version (e.g. a git worktree) to compare on one core")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count start-up in instructions with valgrind (a minute; steady on a busy machine)")
     args = parser.parse_args(argv)
     startup_runs, rounds = (9, 1) if args.quick else (21, 3)
     rounds = args.rounds or rounds
@@ -207,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.before:
         configurations = {"before, one core": (before_version(args.before.resolve()), ()), **configurations}
     startup = startup_ratios(this, startup_runs)
+    counted = None
+    if args.instructions:
+        versions = {"this": this, **({"before": configurations["before, one core"][0]} if args.before else {})}
+        counted = startup_instructions(versions)
     batch = batch_figures(configurations, rounds)
     print(f"machine: {machine()}; {load_before} before, {load()} after")
     print(f"her2nav: imported from {package} (bytecode compiled first; "
@@ -214,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"start-up, median of {startup_runs} alternated runs: baseline imports {startup['baseline ms']:.0f} ms; "
           f"--format json {startup['json ms']:.0f} ms, ratio {startup['json ratio']:.2f} (target <= 1.10); "
           f"table {startup['table ms']:.0f} ms, ratio {startup['table ratio']:.2f} (target <= 1.25)")
+    if args.instructions:
+        print(instructions_line(counted))
     print(f"batch, median of {rounds} alternated rounds, cases/s between 1,000 and 20,000 generated cases:")
     for name, figures in batch.items():
         growth = figures["peak_rss_mib_20000"] - figures["peak_rss_mib_1000"]
@@ -227,6 +270,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  one core / before: {one / before['cases_per_second']:.2f} wall, "
               f"{batch['one core']['cases_per_cpu_second'] / before['cases_per_cpu_second']:.2f} CPU (target >= 1.3)")
     return 0
+
+
+def instructions_line(counted: dict[str, int] | None) -> str:
+    if counted is None:
+        return "start-up in instructions: skipped, valgrind is not installed"
+    base = counted["baseline"]
+
+    def figure(label: str) -> str:
+        return f"{counted[label] / 1e6:,.0f} M ({counted[label] / base:.2f})"
+
+    line = (f"start-up in instructions (callgrind): baseline imports {base / 1e6:,.0f} M; "
+            f"--format json {figure('this json')}; table {figure('this table')}")
+    if "before json" in counted:
+        line += f"; before: --format json {figure('before json')}, table {figure('before table')}"
+    return line
 
 
 if __name__ == "__main__":

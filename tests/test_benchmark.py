@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks import stages
 from benchmarks.generate_cases import generate
+from benchmarks.run import callgrind_total, instructions_line
 from her2nav.batch import InputLine, navigate_line
 from her2nav.case import Case
 from her2nav.navigate import Settings, navigate
@@ -42,3 +43,12 @@ def test_stages_report_names_every_stage_and_the_ceiling(capsys: pytest.CaptureF
 def test_a_stage_quicker_than_the_clock_is_reported_not_divided_by_zero() -> None:
     text = stages.report(1, {"parse": 0.0, "validate": 0.0, "decide": 0.0, "write": 0.0}, 1)
     assert "too quick to measure" in text
+
+
+def test_the_instruction_count_is_read_from_the_summary_line_of_callgrind_output() -> None:
+    text = "version: 1\ncreator: callgrind-3.19.0\nevents: Ir\nsummary: 508892867\nfl=(1) x.c\n"
+    assert callgrind_total(text) == 508_892_867
+    assert callgrind_total("events: Ir\ntotals: 42\n") == 42
+    line = instructions_line({"baseline": 400_000_000, "this json": 440_000_000, "this table": 500_000_000})
+    assert "json 440 M (1.10)" in line and "table 500 M (1.25)" in line
+    assert "valgrind is not installed" in instructions_line(None)
