@@ -74,7 +74,7 @@ def measure(count: int) -> tuple[dict[str, float], int]:
     del results
     with tempfile.TemporaryFile() as raw, io.TextIOWrapper(raw, encoding="utf-8") as out:
         writer = JsonLinesWriter(out)
-        stages["write"] = per_case_seconds(lambda line: _rewound(raw, writer.write_encoded, line, len(line)), encoded)
+        stages["write"] = per_case_seconds(lambda line: _rewound(raw, writer.write_text, line, len(line)), encoded)
         stages["whole loop"] = _whole_loop(lines, settings, writer, raw)
         stages["parent, 2 jobs"], stages["workers, 2 jobs"] = _shares_with_workers(lines, settings, writer, raw)
     distinct = len({evolve(case, id=None) for case in cases})

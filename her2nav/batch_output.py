@@ -32,16 +32,16 @@ class CountingWriter:
         self.written = 0
 
     @property
-    def encoder(self) -> Callable[[Result], str] | None:
+    def encoder(self) -> Callable[[Result], bytes] | None:
         """The writer's encoder, for worker processes (`batch --jobs`), when it has one."""
-        encoder: Callable[[Result], str] | None = getattr(self.writer, "encoder", None)
+        encoder: Callable[[Result], bytes] | None = getattr(self.writer, "encoder", None)
         return encoder
 
     def write(self, outcome: Result | CaseFailure, input_line: int) -> None:
         self.writer.write(outcome, input_line)
         self.written += 1
 
-    def write_encoded(self, line: str) -> None:
+    def write_encoded(self, line: bytes) -> None:
         self.writer.write_encoded(line)  # type: ignore[attr-defined]  # only called when it has an encoder
         self.written += 1
 

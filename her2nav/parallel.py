@@ -21,7 +21,7 @@ from her2nav.batch import EncodedResult, InputLine, NavigatedLine, navigate_line
 from her2nav.navigate import Settings
 from her2nav.result import CaseFailure, Result
 
-Encoder = Callable[[Result], str]
+Encoder = Callable[[Result], bytes]
 
 LINES_PER_TASK = 64  # enough that handing a group to a worker costs little beside navigating it
 BYTES_PER_TASK = 1024 * 1024  # a group of very long lines is cut sooner
@@ -46,7 +46,7 @@ def navigate_in_parallel(lines: Iterable[InputLine], settings: Settings, jobs: i
     """Each line navigated, in input order, by `jobs` workers.
 
     With `encode` (the writer's, a plain function), a worker also encodes each result and
-    sends the text alone; failures always come as outcomes, and the writer stays here.
+    sends the encoded line alone; failures always come as outcomes, and the writer stays here.
     """
     workers = worker_count(jobs)
     pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_leave_interrupts_to_the_parent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from typing import Any
@@ -9,8 +10,10 @@ from typing import Any
 import pytest
 
 import her2nav.batch
+from her2nav.cli import Streams, main
 from her2nav.navigate import Settings
 from her2nav.parallel import LINES_PER_TASK, available_cores, worker_count
+from her2nav.render.json_lines import _utf8_bytes_under
 from tests.clirun import example_lines, run_cli
 from tests.conftest import case_mapping
 
@@ -94,3 +97,36 @@ def test_jobs_0_means_every_available_core_and_a_negative_count_is_refused() -> 
     run = batch([VALID], "--jobs", "-1")
     assert run.code == 2
     assert "--jobs" in run.stderr
+
+
+def _bytes_written(lines: list[str], *args: str) -> tuple[int, bytes]:
+    """What `batch` writes to standard output redirected to a file (UTF-8 text over a byte stream), and its code."""
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8")
+    code = main(["batch", "-", *args], Streams(io.BytesIO(("\n".join(lines) + "\n").encode()), out, io.StringIO()))
+    out.flush()
+    return code, raw.getvalue()
+
+
+def test_workers_lines_reach_a_byte_stream_as_the_one_process_lines_do() -> None:
+    """Workers hand over UTF-8 bytes, written under the text stream: the file holds the same bytes."""
+    lines = mixed_board(repeats=2 * LINES_PER_TASK // len(mixed_board(1)) + 1)
+    (code_one, one), (code_many, many) = _bytes_written(lines), _bytes_written(lines, "--jobs", "2")
+    assert (code_many, many) == (code_one, one)
+    assert b'"error":{' in one and "±".encode() in one  # error lines as text, results beyond ASCII as bytes
+
+
+def test_encoded_lines_go_under_the_text_stream_only_where_it_would_write_the_same_bytes() -> None:
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    assert _utf8_bytes_under(utf8) is utf8.buffer
+    assert _utf8_bytes_under(io.StringIO()) is None  # no bytes under it
+    assert _utf8_bytes_under(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")) is None
+    assert _utf8_bytes_under(io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace")) is None
+    assert _utf8_bytes_under(io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape")) is not None
+
+
+def test_a_lone_surrogate_never_reaches_a_result_line() -> None:
+    """Why standard output's `surrogateescape` (a C.UTF-8 locale) writes the workers' bytes unchanged."""
+    run = batch(['{"id": "x\\udc80", "her2": "positive", "er": "negative", "presentation": "de_novo", '
+                 '"sites": [{"site": "bone"}]}'], "--jobs", "2")
+    assert run.code == 2 and run.json_lines()[0]["error"] is not None
