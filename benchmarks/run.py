@@ -163,9 +163,11 @@ def startup_instructions(programs: dict[str, Program]) -> dict[str, int] | None:
 def instructions(program: Program | None, command: list[str]) -> int:
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp) / "callgrind.out"
-        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                       env=program.env if program else None, cwd=program.cwd if program else None)
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
+                              env=program.env if program else None, cwd=program.cwd if program else None)
+        if not out.exists():
+            sys.exit(f"benchmarks/run.py: valgrind did not run {' '.join(command)}: {done.stderr.strip()[-300:]}")
         return callgrind_total(out.read_text())
 
 

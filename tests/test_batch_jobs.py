@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 
 import her2nav.batch
-from her2nav.cli import Streams, main
+from her2nav.cli import main
 from her2nav.navigate import Settings
 from her2nav.parallel import LINES_PER_TASK, available_cores, worker_count
 from her2nav.render.json_lines import _utf8_bytes_under
+from her2nav.streams import Streams
 from tests.clirun import example_lines, run_cli
 from tests.conftest import case_mapping
 

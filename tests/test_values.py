@@ -7,6 +7,7 @@ import importlib
 import pkgutil
 
 import attrs
+from attrs import field, frozen
 
 import her2nav
 from her2nav.case import Case, Site
@@ -44,3 +45,13 @@ def test_the_shared_repr_names_the_class_and_every_field() -> None:
     case = Case.from_mapping({"her2": "positive", "er": "negative", "presentation": "de_novo",
                               "sites": [{"site": "bone"}]})
     assert repr(case).startswith("Case(presentation=<Presentation.DE_NOVO: 'de_novo'>, her2=<Her2.POSITIVE")
+
+
+@frozen(repr=False)
+class _Masked(Value):
+    secret: str = field(repr=lambda _: "***")
+    shown: int = 1
+
+
+def test_a_field_s_own_repr_function_is_used_as_attrs_would() -> None:
+    assert repr(_Masked("a name")) == "_Masked(secret=***, shown=1)"

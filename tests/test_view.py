@@ -152,11 +152,13 @@ def test_an_entry_to_avoid_shows_why_and_keeps_its_studies_for_details() -> None
     assert "Tata Memorial HR 1.04" not in plain and "Tata Memorial HR 1.04" in detailed
 
 
-@pytest.mark.parametrize("width", ["80", "120"])
+@pytest.mark.parametrize("width", ["40", "80", "120"])
 def test_no_view_pads_its_lines_with_trailing_spaces(width: str) -> None:
     """Redirected to a file or pasted into a note, a line holds only what it shows."""
     dated = str(EXAMPLES / "dated-history.json")
-    runs = [run_cli("recommend", dated, "--width", width, "--explain", "--details"),  # the timeline and sources too
+    record = str(EXAMPLES / "fhir" / "early-relapse-after-tchp-tdm1.json")
+    runs = [run_cli("recommend", dated, "--width", width, "--explain", "--details"),  # with the timeline
+            run_cli("recommend", "--fhir", record, "--width", width, "--explain"),  # with the sources of each fact
             run_cli("references", "--width", width)]
     for run in runs:
         assert run.code == 0, run.stderr

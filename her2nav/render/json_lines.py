@@ -43,7 +43,11 @@ class JsonLinesWriter(Value):
 
     `encoder` is a plain function, so worker processes (`batch --jobs`) can encode there, down
     to the UTF-8 bytes: the parent then only copies each line out (encoding a line of ~17 KB
-    to UTF-8 was half of what the parent spent on it).
+    to UTF-8 was half of what the parent spent on it). Those bytes go under a UTF-8 text
+    stream, so the stream must write "\n" as it is, as standard output does on POSIX and
+    as the `--output` file does (opened with newline=""); a program that hands `main` a
+    stream translating newlines itself (newline="\r\n") gets them translated only in lines
+    written as text.
     """
 
     stream: TextIO

@@ -47,6 +47,6 @@ def render_provenance(result: Result, console: Console) -> None:
         if value:
             head.append(f": {value}")
         head.append(f" ({how})", style="dim")
-        console.print(head)
+        print_trimmed(console, head)
         if detail:
             print_trimmed(console, Padding(Text(detail), (0, 0, 0, 4)))
