@@ -124,8 +124,8 @@ def _labelled(rows: Sequence[tuple[str, Text]], width: int) -> Table:
 def _two_columns(first: int, width: int, first_style: str = "") -> Table:
     """A grid of a narrow column (`first` wide, never wrapped) and a text column taking the rest of `width`.
 
-    Both widths are given, so Rich lays the grid out without measuring its cells: the view is
-    printed once, and measuring every nested cell was most of its cost.
+    Both widths are given, so Rich lays the grid out without measuring its cells: measuring
+    every nested cell was about a quarter of the view's rendering.
     """
     from rich.table import Table
 
